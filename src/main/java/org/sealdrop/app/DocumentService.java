@@ -1,0 +1,35 @@
+package org.sealdrop.app;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Adding, listing, opening and exporting documents of the unlocked vault.
+ *
+ * <p>Every method blocks on disk, network or crypto work, so the window runs them in a JavaFX
+ * {@code Task}. Each one throws a {@code SealDropException} whose message can be shown to the user.
+ * Opening and exporting write their audit event to the outbox before they return plaintext.
+ */
+public interface DocumentService {
+
+    /** Documents of the index, newest first. */
+    List<DocumentSummary> list();
+
+    /**
+     * Encrypts {@code file} and uploads it; returns once S3 confirmed the object and the index lists it.
+     * The source file is only read.
+     *
+     * @param patientReference optional patient reference stored encrypted with the document, or {@code null}
+     */
+    DocumentSummary upload(Path file, String patientReference, TransferListener listener);
+
+    /** Downloads, verifies and decrypts a document into memory, recording an open event. */
+    OpenedDocument open(UUID id, TransferListener listener);
+
+    /** Decrypts a document to {@code target}, recording an export event. */
+    void export(UUID id, Path target, TransferListener listener);
+
+    /** Audit events written on this device and not yet acknowledged by the receiver. */
+    long pendingAuditEvents();
+}

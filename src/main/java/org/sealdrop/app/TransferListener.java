@@ -1,0 +1,14 @@
+package org.sealdrop.app;
+
+/** Receives progress of one upload or download. Called from the transfer's thread, not the UI thread. */
+@FunctionalInterface
+public interface TransferListener {
+
+    TransferListener NONE = (done, total) -> { };
+
+    /**
+     * @param bytesDone bytes of the document processed so far
+     * @param bytesTotal size of the document in bytes
+     */
+    void progress(long bytesDone, long bytesTotal);
+}

@@ -1,0 +1,92 @@
+package org.sealdrop.index;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Schema versions of the index. Each entry upgrades the schema by one version; applied versions are
+ * recorded in {@code schema_version}, so an index from an older SealDrop is upgraded in place and an
+ * index from a newer SealDrop is rejected instead of being damaged.
+ *
+ * <p>Clear columns hold only ids, sizes, states, times and key versions. Names, media types and
+ * patient references live in {@code header}, the object's header with its metadata encrypted under
+ * the document key.
+ */
+final class Migrations {
+
+    private static final List<String> VERSIONS = List.of(
+            // Version 1: documents, the audit outbox and the device's audit chain head.
+            """
+            CREATE TABLE documents (
+                id TEXT PRIMARY KEY,
+                object_key TEXT NOT NULL UNIQUE,
+                plaintext_size INTEGER NOT NULL,
+                ciphertext_size INTEGER NOT NULL,
+                status TEXT NOT NULL,
+                vault_key_version INTEGER NOT NULL,
+                wrapped_key BLOB NOT NULL,
+                header BLOB NOT NULL,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            );
+            CREATE INDEX documents_created_at ON documents (created_at);
+            CREATE TABLE audit_outbox (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                event_id TEXT NOT NULL UNIQUE,
+                body TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                next_attempt_at TEXT,
+                last_error TEXT
+            );
+            CREATE TABLE audit_chain (
+                device_id TEXT PRIMARY KEY,
+                last_hash TEXT NOT NULL,
+                last_sequence INTEGER NOT NULL
+            );
+            """);
+
+    private Migrations() {
+    }
+
+    /** Highest schema version this build knows. */
+    static int latestVersion() {
+        return VERSIONS.size();
+    }
+
+    static void apply(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)");
+            int current = currentVersion(statement);
+            if (current > latestVersion()) {
+                throw new SQLException("The index has schema version " + current
+                        + " but this SealDrop knows only up to " + latestVersion() + "; install the newer SealDrop.");
+            }
+            for (int version = current + 1; version <= latestVersion(); version++) {
+                for (String sql : VERSIONS.get(version - 1).split(";")) {
+                    if (!sql.isBlank()) {
+                        statement.execute(sql);
+                    }
+                }
+                statement.execute("INSERT INTO schema_version (version, applied_at) VALUES ("
+                        + version + ", strftime('%Y-%m-%dT%H:%M:%fZ','now'))");
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private static int currentVersion(Statement statement) throws SQLException {
+        try (ResultSet rows = statement.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+            return rows.next() ? rows.getInt(1) : 0;
+        }
+    }
+}
