@@ -1,0 +1,102 @@
+package org.sealdrop.ui;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import org.sealdrop.app.DocumentService;
+import org.sealdrop.app.VaultAccess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the desktop window from a plain {@code main} method.
+ *
+ * <p>The toolkit is started with {@link Platform#startup} instead of {@code Application.launch}.
+ * When the class that {@code java -jar} starts extends {@code Application}, the Java launcher
+ * requires JavaFX as named modules and exits with "JavaFX runtime components are missing" if JavaFX
+ * is on the class path. {@code Platform.startup} has no such check, and the services are passed as
+ * plain arguments instead of through a static field that an {@code Application} instance would read.
+ */
+public final class DesktopLauncher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopLauncher.class);
+
+    /** Time given to background work, such as wiping viewer documents, after the window closed. */
+    private static final long SHUTDOWN_WAIT_SECONDS = 10;
+
+    private DesktopLauncher() {
+    }
+
+    /**
+     * Shows the main window and blocks until it is closed. Closing it closes every viewer window, so
+     * it is the last window. Then the vault is locked, background work gets
+     * {@value #SHUTDOWN_WAIT_SECONDS} seconds to finish, and the JavaFX toolkit exits.
+     *
+     * <p>JavaFX cannot start twice in one process, so call this once per process.
+     *
+     * @throws IllegalStateException if called on the JavaFX application thread
+     */
+    public static void launch(VaultAccess vault, DocumentService documents) {
+        if (Platform.isFxApplicationThread()) {
+            throw new IllegalStateException("DesktopLauncher.launch blocks, so it cannot run on the JavaFX application thread.");
+        }
+        ExecutorService executor = Executors.newCachedThreadPool(workerThreads());
+        CountDownLatch closed = new CountDownLatch(1);
+        Runnable showWindow = () -> {
+            Platform.setImplicitExit(false);
+            Stage stage = new Stage();
+            MainWindow.show(stage, vault, documents, executor);
+            stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> closed.countDown());
+        };
+
+        LOG.info("Starting the desktop window");
+        try {
+            startToolkit(showWindow);
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            executor.shutdown();
+            awaitBackgroundWork(executor);
+            vault.lock();
+            Platform.exit();
+            LOG.info("Desktop window closed; vault locked");
+        }
+    }
+
+    private static void startToolkit(Runnable showWindow) {
+        try {
+            Platform.startup(showWindow);
+        } catch (IllegalStateException alreadyRunning) {
+            // Another part of this process, such as a test, started the toolkit already.
+            Platform.runLater(showWindow);
+        }
+    }
+
+    private static void awaitBackgroundWork(ExecutorService executor) {
+        try {
+            if (!executor.awaitTermination(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("Background work still running {} s after the window closed; interrupting it", SHUTDOWN_WAIT_SECONDS);
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory workerThreads() {
+        AtomicInteger counter = new AtomicInteger();
+        return work -> {
+            Thread thread = new Thread(work, "sealdrop-worker-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

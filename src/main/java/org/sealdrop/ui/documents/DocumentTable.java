@@ -1,0 +1,102 @@
+package org.sealdrop.ui.documents;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import org.sealdrop.app.DocumentSummary;
+import org.sealdrop.ui.Messages;
+
+/**
+ * The document list: name, size, time added (local time) and status. Double-click or Enter on a row
+ * opens the document.
+ */
+final class DocumentTable {
+
+    private static final DateTimeFormatter ADDED_FORMAT =
+            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(Locale.getDefault());
+
+    private DocumentTable() {
+    }
+
+    static TableView<DocumentSummary> create(ObservableList<DocumentSummary> rows, Consumer<DocumentSummary> onOpen) {
+        TableView<DocumentSummary> table = new TableView<>(rows);
+        table.setId("documentTable");
+        table.setAccessibleText(Messages.text("documents.table.accessible"));
+        table.setPlaceholder(new Label(Messages.text("documents.table.empty")));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+        TableColumn<DocumentSummary, String> name = column("documents.column.name", DocumentSummary::name);
+        name.setPrefWidth(420);
+        TableColumn<DocumentSummary, Long> size = column("documents.column.size", DocumentSummary::size);
+        size.setCellFactory(column -> formattedCell(ByteSizes::format, "size-cell"));
+        size.setPrefWidth(90);
+        TableColumn<DocumentSummary, Instant> added = column("documents.column.added", DocumentSummary::addedAt);
+        added.setCellFactory(column -> formattedCell(DocumentTable::formatAdded, null));
+        added.setPrefWidth(170);
+        TableColumn<DocumentSummary, String> status = column("documents.column.status", DocumentSummary::status);
+        status.setCellFactory(column -> formattedCell(DocumentTable::formatStatus, null));
+        status.setPrefWidth(110);
+        table.getColumns().setAll(java.util.List.of(name, size, added, status));
+
+        table.setRowFactory(view -> {
+            TableRow<DocumentSummary> row = new TableRow<>();
+            row.setOnMouseClicked(event -> {
+                if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2 && !row.isEmpty()) {
+                    onOpen.accept(row.getItem());
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(event -> {
+            DocumentSummary selected = table.getSelectionModel().getSelectedItem();
+            if (event.getCode() == KeyCode.ENTER && selected != null) {
+                event.consume();
+                onOpen.accept(selected);
+            }
+        });
+        return table;
+    }
+
+    static String formatAdded(Instant addedAt) {
+        return ADDED_FORMAT.format(addedAt.atZone(ZoneId.systemDefault()));
+    }
+
+    /** Shows a known status in words from the bundle, and an unknown one as stored. */
+    static String formatStatus(String status) {
+        String key = "documents.status." + status;
+        return Messages.has(key) ? Messages.text(key) : status;
+    }
+
+    private static <T> TableColumn<DocumentSummary, T> column(String key, Function<DocumentSummary, T> value) {
+        TableColumn<DocumentSummary, T> column = new TableColumn<>(Messages.text(key));
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return column;
+    }
+
+    private static <T> TableCell<DocumentSummary, T> formattedCell(Function<T, String> format, String styleClass) {
+        TableCell<DocumentSummary, T> cell = new TableCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : format.apply(item));
+            }
+        };
+        if (styleClass != null) {
+            cell.getStyleClass().add(styleClass);
+        }
+        return cell;
+    }
+}

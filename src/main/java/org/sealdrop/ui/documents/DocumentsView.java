@@ -1,0 +1,239 @@
+package org.sealdrop.ui.documents;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.sealdrop.app.DocumentService;
+import org.sealdrop.app.DocumentSummary;
+import org.sealdrop.app.OpenedDocument;
+import org.sealdrop.app.TransferListener;
+import org.sealdrop.app.VaultAccess;
+import org.sealdrop.ui.BackgroundTasks;
+import org.sealdrop.ui.ErrorDialog;
+import org.sealdrop.ui.FolderExpansion;
+import org.sealdrop.ui.Messages;
+
+/**
+ * The unlocked main view: drop zone, patient reference, transfer list, document table and status bar.
+ *
+ * <p>Every service call runs as a task on the injected executor. Opened documents are handed to
+ * {@code onOpened}, which shows them in a viewer window and owns their plaintext from then on.
+ */
+public final class DocumentsView {
+
+    private final DocumentService documents;
+    private final Executor executor;
+    private final Consumer<OpenedDocument> onOpened;
+
+    private final ObservableList<DocumentSummary> rows = FXCollections.observableArrayList();
+    private final TransferQueue transfers;
+    private final StatusBar statusBar;
+    private final TextField patientReference = new TextField();
+    private final DropZone dropZone;
+    private final TableView<DocumentSummary> table;
+    private final BorderPane root = new BorderPane();
+    private boolean refreshing;
+    private boolean refreshAgain;
+
+    /**
+     * @param onOpened receives each opened document on the application thread
+     * @param onLock called when the user presses Lock
+     */
+    public DocumentsView(VaultAccess vault, DocumentService documents, Executor executor,
+            Consumer<OpenedDocument> onOpened, Runnable onLock) {
+        this.documents = documents;
+        this.executor = executor;
+        this.onOpened = onOpened;
+        this.transfers = new TransferQueue(documents, executor, uploaded -> refresh());
+        this.statusBar = new StatusBar(vault, documents, executor);
+
+        Button addFiles = new Button(Messages.text("documents.addFiles"));
+        addFiles.setId("addFilesButton");
+        addFiles.setAccessibleText(Messages.text("documents.addFiles.accessible"));
+        addFiles.setOnAction(event -> chooseFiles());
+        this.dropZone = new DropZone(this::addDroppedFiles, addFiles);
+        this.table = DocumentTable.create(rows, this::open);
+
+        root.setTop(header(onLock));
+        root.setCenter(body());
+        root.setBottom(statusBar.root());
+        root.getStyleClass().add("documents-view");
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    /** Loads the document list and starts polling the audit outbox. */
+    public void start() {
+        refresh();
+        statusBar.start();
+        table.requestFocus();
+    }
+
+    /** Stops polling and cancels uploads that have not started; used when locking or closing. */
+    public void stop() {
+        statusBar.stop();
+        transfers.cancelQueued();
+    }
+
+    /**
+     * Takes files and folders as a drop delivers them: folders are expanded off the application
+     * thread, then every file is queued with the patient reference typed so far, which is then cleared.
+     *
+     * @return {@code false} when the list is empty, after telling the user that no files came with it
+     */
+    public boolean addDroppedFiles(List<File> dropped) {
+        if (dropped == null || dropped.isEmpty()) {
+            dropZone.showMessage(Messages.text("dropZone.noFiles"));
+            return false;
+        }
+        List<Path> paths = new ArrayList<>();
+        dropped.forEach(file -> paths.add(file.toPath()));
+        String reference = takePatientReference();
+        dropZone.showMessage(Messages.text("dropZone.hint"));
+
+        BackgroundTasks.run(executor, () -> FolderExpansion.expand(paths), expanded -> {
+            transfers.enqueue(expanded.files(), reference);
+            transfers.addSkipped(expanded.skipped());
+            if (expanded.files().isEmpty()) {
+                dropZone.showMessage(Messages.text("dropZone.nothingToUpload"));
+            }
+        }, failure -> ErrorDialog.show(window(), "folder expansion", failure));
+        return true;
+    }
+
+    /** The transfer list's view model, for tests that wait for uploads. */
+    public TransferQueue transfers() {
+        return transfers;
+    }
+
+    /** Reloads the document table; requests made while a reload runs are merged into one more reload. */
+    public void refresh() {
+        if (refreshing) {
+            refreshAgain = true;
+            return;
+        }
+        refreshing = true;
+        BackgroundTasks.run(executor, documents::list, list -> {
+            rows.setAll(list);
+            refreshDone();
+        }, failure -> {
+            refreshDone();
+            ErrorDialog.show(window(), "document list", failure);
+        });
+    }
+
+    private void refreshDone() {
+        refreshing = false;
+        if (refreshAgain) {
+            refreshAgain = false;
+            refresh();
+        }
+    }
+
+    private void open(DocumentSummary summary) {
+        statusBar.showActivity(Messages.text("status.opening"));
+        BackgroundTasks.run(executor, () -> documents.open(summary.id(), TransferListener.NONE), opened -> {
+            statusBar.showActivity("");
+            statusBar.pollNow();
+            onOpened.accept(opened);
+        }, failure -> {
+            statusBar.showActivity("");
+            statusBar.pollNow();
+            ErrorDialog.show(window(), "open", failure);
+        });
+    }
+
+    private void chooseFiles() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(Messages.text("documents.addFiles.chooserTitle"));
+        List<File> chosen = chooser.showOpenMultipleDialog(window());
+        if (chosen != null && !chosen.isEmpty()) {
+            addDroppedFiles(chosen);
+        }
+    }
+
+    private String takePatientReference() {
+        String reference = patientReference.getText().trim();
+        patientReference.clear();
+        return reference.isEmpty() ? null : reference;
+    }
+
+    private Node header(Runnable onLock) {
+        Label title = new Label(Messages.text("documents.title"));
+        title.getStyleClass().add("view-title");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        Button lock = new Button(Messages.text("documents.lock"));
+        lock.setId("lockButton");
+        lock.setAccessibleText(Messages.text("documents.lock.accessible"));
+        lock.setOnAction(event -> onLock.run());
+        HBox header = new HBox(12, title, gap, lock);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPadding(new Insets(12, 16, 4, 16));
+        return header;
+    }
+
+    private Node body() {
+        Label referenceLabel = new Label(Messages.text("documents.patientReference"));
+        referenceLabel.setMnemonicParsing(true);
+        referenceLabel.setLabelFor(patientReference);
+        patientReference.setId("patientReference");
+        patientReference.setPromptText(Messages.text("documents.patientReference.prompt"));
+        patientReference.setAccessibleText(Messages.text("documents.patientReference.accessible"));
+        HBox.setHgrow(patientReference, Priority.ALWAYS);
+        HBox reference = new HBox(8, referenceLabel, patientReference);
+        reference.setAlignment(Pos.CENTER_LEFT);
+
+        ListView<TransferItem> transferList = new ListView<>(transfers.items());
+        transferList.setId("transferList");
+        transferList.setCellFactory(view -> new TransferCell());
+        transferList.setPrefHeight(150);
+        transferList.setMinHeight(90);
+        transferList.setAccessibleText(Messages.text("transfers.accessible"));
+        transferList.setPlaceholder(new Label(Messages.text("transfers.empty")));
+
+        Label transfersTitle = new Label(Messages.text("transfers.title"));
+        transfersTitle.getStyleClass().add("section-title");
+        Button clear = new Button(Messages.text("transfers.clearFinished"));
+        clear.setId("clearFinishedButton");
+        clear.setOnAction(event -> transfers.clearFinished());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox transfersHeader = new HBox(8, transfersTitle, gap, clear);
+        transfersHeader.setAlignment(Pos.CENTER_LEFT);
+
+        Label documentsTitle = new Label(Messages.text("documents.table.title"));
+        documentsTitle.getStyleClass().add("section-title");
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        VBox body = new VBox(10, reference, dropZone.root(), transfersHeader, transferList, documentsTitle, table);
+        body.setPadding(new Insets(8, 16, 12, 16));
+        return body;
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+}

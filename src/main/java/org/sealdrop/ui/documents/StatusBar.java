@@ -1,0 +1,102 @@
+package org.sealdrop.ui.documents;
+
+import java.util.concurrent.Executor;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.util.Duration;
+import org.sealdrop.app.DocumentService;
+import org.sealdrop.app.VaultAccess;
+import org.sealdrop.ui.BackgroundTasks;
+import org.sealdrop.ui.ErrorReport;
+import org.sealdrop.ui.Messages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Bottom bar: the vault description, the current activity, and the number of audit events that
+ * wait to be acknowledged by the audit receiver, polled off the application thread.
+ */
+final class StatusBar {
+
+    /** Time between two polls of the audit outbox. */
+    static final Duration POLL_INTERVAL = Duration.seconds(5);
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatusBar.class);
+
+    private final DocumentService documents;
+    private final Executor executor;
+    private final Label vault = new Label();
+    private final Label activity = new Label();
+    private final Label pendingAudit = new Label();
+    private final HBox root;
+    private final Timeline poll;
+    private boolean pollRunning;
+    private String lastPollFailure;
+
+    StatusBar(VaultAccess vaultAccess, DocumentService documents, Executor executor) {
+        this.documents = documents;
+        this.executor = executor;
+
+        vault.setId("vaultDescription");
+        activity.setId("activity");
+        pendingAudit.setId("pendingAudit");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        root = new HBox(16, vault, activity, gap, pendingAudit);
+        root.getStyleClass().add("status-bar");
+        root.setAlignment(Pos.CENTER_LEFT);
+
+        BackgroundTasks.run(executor, vaultAccess::describe, vault::setText,
+                failure -> vault.setText(Messages.text("status.vault.unknown")));
+        poll = new Timeline(new KeyFrame(POLL_INTERVAL, event -> pollNow()));
+        poll.setCycleCount(Animation.INDEFINITE);
+    }
+
+    Node root() {
+        return root;
+    }
+
+    /** Polls at once, then every {@link #POLL_INTERVAL} until {@link #stop()}. */
+    void start() {
+        pollNow();
+        poll.play();
+    }
+
+    void stop() {
+        poll.stop();
+    }
+
+    /** Shows what the window is doing, such as opening a document; empty text clears it. */
+    void showActivity(String text) {
+        activity.setText(text);
+    }
+
+    /** Polls the outbox unless a poll is still running, so a slow index never piles up polls. */
+    void pollNow() {
+        if (pollRunning) {
+            return;
+        }
+        pollRunning = true;
+        BackgroundTasks.run(executor, documents::pendingAuditEvents, count -> {
+            pollRunning = false;
+            lastPollFailure = null;
+            pendingAudit.setText(Messages.text("status.pendingAudit", count));
+        }, failure -> {
+            pollRunning = false;
+            String code = ErrorReport.of(failure).code();
+            // A failing poll repeats every few seconds, so only a change of error code is logged.
+            if (!code.equals(lastPollFailure)) {
+                LOG.warn("Counting pending audit events failed with {} ({})", code, failure.getClass().getName());
+                lastPollFailure = code;
+            }
+            pendingAudit.setText(Messages.text("status.pendingAudit.unknown"));
+        });
+    }
+}

@@ -1,0 +1,76 @@
+package org.sealdrop.ui.documents;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import org.sealdrop.ui.Messages;
+
+/** Row of the transfer list: file name, progress bar and state text such as "Uploading 42 %". */
+final class TransferCell extends ListCell<TransferItem> {
+
+    private final Label name = new Label();
+    private final ProgressBar progress = new ProgressBar(0);
+    private final Label state = new Label();
+    private final HBox row = new HBox(10, name, progress, state);
+
+    TransferCell() {
+        name.getStyleClass().add("transfer-name");
+        name.setMaxWidth(Double.MAX_VALUE);
+        name.setMinWidth(120);
+        HBox.setHgrow(name, Priority.ALWAYS);
+        progress.setPrefWidth(160);
+        progress.setMinWidth(80);
+        state.getStyleClass().add("transfer-state");
+        state.setMinWidth(140);
+        row.setAlignment(Pos.CENTER_LEFT);
+        setText(null);
+    }
+
+    @Override
+    protected void updateItem(TransferItem item, boolean empty) {
+        super.updateItem(item, empty);
+        progress.progressProperty().unbind();
+        state.textProperty().unbind();
+        accessibleTextProperty().unbind();
+        state.getStyleClass().remove("problem");
+        if (empty || item == null) {
+            setGraphic(null);
+            setAccessibleText(null);
+            return;
+        }
+
+        name.setText(item.displayName());
+        progress.progressProperty().bind(item.progressProperty());
+        StringBinding stateText = stateText(item);
+        state.textProperty().bind(stateText);
+        if (item.state() == TransferState.FAILED || item.state() == TransferState.SKIPPED) {
+            state.getStyleClass().add("problem");
+        }
+        progress.setVisible(item.state() != TransferState.SKIPPED);
+        setGraphic(row);
+        accessibleTextProperty().bind(Bindings.concat(item.displayName(), ": ", stateText));
+    }
+
+    /** State text of a row; it follows the item's state, progress and problem. */
+    static StringBinding stateText(TransferItem item) {
+        return Bindings.createStringBinding(() -> describe(item), item.stateProperty(), item.progressProperty(),
+                item.problemProperty());
+    }
+
+    static String describe(TransferItem item) {
+        switch (item.state()) {
+            case UPLOADING:
+                return Messages.text("transfer.state.UPLOADING", Math.round(item.progressProperty().get() * 100));
+            case FAILED:
+            case SKIPPED:
+                return Messages.text("transfer.state." + item.state().name(), item.problemProperty().get());
+            default:
+                return Messages.text("transfer.state." + item.state().name());
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.sealdrop.ui.documents;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.Observable;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import org.sealdrop.app.DocumentService;
+import org.sealdrop.app.DocumentSummary;
+import org.sealdrop.ui.BackgroundTasks;
+import org.sealdrop.ui.BoundedExecutor;
+import org.sealdrop.ui.ErrorReport;
+import org.sealdrop.ui.FolderExpansion;
+import org.sealdrop.ui.Messages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * View model of the transfer list: queues uploads and keeps one {@link TransferItem} per file.
+ *
+ * <p>Uploads run {@value #MAX_CONCURRENT_UPLOADS} at a time on the injected executor, so a drop of
+ * hundreds of files queues them. Call every method on the JavaFX application thread.
+ */
+public final class TransferQueue {
+
+    /** Uploads running at once: each one already uploads its parts in parallel. */
+    public static final int MAX_CONCURRENT_UPLOADS = 2;
+
+    private static final Logger LOG = LoggerFactory.getLogger(TransferQueue.class);
+
+    private final DocumentService documents;
+    private final Executor uploads;
+    private final Consumer<DocumentSummary> onUploaded;
+    // The extractor makes the list report a state change as an update, so rows restyle themselves.
+    private final ObservableList<TransferItem> items =
+            FXCollections.observableArrayList(item -> new Observable[] {item.stateProperty()});
+
+    /** @param onUploaded called on the application thread after each successful upload */
+    public TransferQueue(DocumentService documents, Executor executor, Consumer<DocumentSummary> onUploaded) {
+        this.documents = documents;
+        this.uploads = new BoundedExecutor(executor, MAX_CONCURRENT_UPLOADS);
+        this.onUploaded = onUploaded;
+    }
+
+    public ObservableList<TransferItem> items() {
+        return items;
+    }
+
+    /**
+     * Adds a row per file and queues its upload.
+     *
+     * @param patientReference stored with every file of this batch, or {@code null}
+     */
+    public void enqueue(List<Path> files, String patientReference) {
+        for (Path file : files) {
+            TransferItem item = new TransferItem(file, TransferState.QUEUED);
+            items.add(item);
+            start(item, patientReference);
+        }
+    }
+
+    /** Adds a finished row for each entry that folder expansion left out. */
+    public void addSkipped(List<FolderExpansion.Skipped> skipped) {
+        for (FolderExpansion.Skipped entry : skipped) {
+            TransferItem item = new TransferItem(entry.path(), TransferState.SKIPPED);
+            item.problemProperty().set(Messages.text("transfer.skipped." + entry.reason().name()));
+            items.add(item);
+        }
+    }
+
+    /** Cancels every upload that has not started; returns how many were cancelled. */
+    public int cancelQueued() {
+        List<TransferItem> queued = new ArrayList<>();
+        for (TransferItem item : items) {
+            if (item.state() == TransferState.QUEUED) {
+                queued.add(item);
+            }
+        }
+        queued.forEach(TransferItem::cancelIfQueued);
+        return queued.size();
+    }
+
+    /** Removes the rows that will not change any more. */
+    public void clearFinished() {
+        items.removeIf(item -> item.state().isFinal());
+    }
+
+    private void start(TransferItem item, String patientReference) {
+        Task<DocumentSummary> task = new Task<>() {
+            @Override
+            protected DocumentSummary call() {
+                return documents.upload(item.file(), patientReference, (done, total) -> updateProgress(done, total));
+            }
+        };
+        task.setOnRunning(event -> item.stateProperty().set(TransferState.UPLOADING));
+        task.progressProperty().addListener((observable, before, now) -> {
+            if (now.doubleValue() >= 0) {
+                item.progressProperty().set(now.doubleValue());
+            }
+        });
+        task.setOnCancelled(event -> item.stateProperty().set(TransferState.CANCELLED));
+        item.setCancel(() -> task.cancel(false));
+
+        BackgroundTasks.start(uploads, task, summary -> {
+            item.progressProperty().set(1);
+            item.stateProperty().set(TransferState.UPLOADED);
+            LOG.info("Uploaded document {}", summary.id());
+            onUploaded.accept(summary);
+        }, failure -> {
+            ErrorReport report = ErrorReport.of(failure);
+            LOG.warn("Upload failed with {} ({})", report.code(), failure.getClass().getName());
+            item.problemProperty().set(report.text());
+            item.stateProperty().set(TransferState.FAILED);
+        });
+    }
+}

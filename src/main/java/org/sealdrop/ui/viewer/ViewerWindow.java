@@ -1,0 +1,243 @@
+package org.sealdrop.ui.viewer;
+
+import java.io.File;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import javafx.geometry.Dimension2D;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.sealdrop.app.DocumentService;
+import org.sealdrop.app.OpenedDocument;
+import org.sealdrop.app.TransferListener;
+import org.sealdrop.ui.AppIcons;
+import org.sealdrop.ui.BackgroundTasks;
+import org.sealdrop.ui.ErrorDialog;
+import org.sealdrop.ui.ErrorReport;
+import org.sealdrop.ui.Messages;
+import org.sealdrop.ui.WindowSizes;
+import org.sealdrop.viewer.DocumentKind;
+import org.sealdrop.viewer.PageRenderer;
+import org.sealdrop.viewer.PlainText;
+
+/**
+ * A window that shows one opened document: PDF pages, image frames, text, or for other kinds a note
+ * with "Save a decrypted copy…". The window owns the {@link OpenedDocument}: closing it releases the
+ * renderer and then wipes the plaintext.
+ *
+ * <p>Keys: Page Up and Page Down turn pages, Ctrl+Plus and Ctrl+Minus zoom, Ctrl+W and Escape close.
+ */
+public final class ViewerWindow {
+
+    private final Stage stage;
+    private final OpenedDocument document;
+    private final DocumentService documents;
+    private final Executor executor;
+    private final DocumentKind kind;
+    private final Object lifecycle = new Object();
+    private final BorderPane root = new BorderPane();
+    private final Label status = new Label();
+    private PageRenderer renderer;
+    private PagedView paged;
+    private boolean closed;
+
+    private ViewerWindow(Stage stage, OpenedDocument document, DocumentService documents, Executor executor) {
+        this.stage = stage;
+        this.document = document;
+        this.documents = documents;
+        this.executor = executor;
+        this.kind = DocumentKind.detect(document.summary().mediaType(), document.content());
+    }
+
+    /** Opens a new window for {@code document}; call on the application thread. */
+    public static ViewerWindow open(OpenedDocument document, DocumentService documents, Executor executor) {
+        return showIn(new Stage(), document, documents, executor);
+    }
+
+    /** Builds the viewer into {@code stage} and shows it; tests pass the stage TestFX gives them. */
+    public static ViewerWindow showIn(Stage stage, OpenedDocument document, DocumentService documents, Executor executor) {
+        ViewerWindow window = new ViewerWindow(stage, document, documents, executor);
+        window.build();
+        stage.show();
+        window.loadContent();
+        return window;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    /** What the window detected the document to be. */
+    public DocumentKind kind() {
+        return kind;
+    }
+
+    /** Closes the window; the plaintext is wiped once a page render in progress has finished. */
+    public void close() {
+        stage.close();
+    }
+
+    private void build() {
+        Button save = saveButton("saveCopyButton");
+        status.setId("viewerStatus");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox toolbar = new HBox(10, status, gap, save);
+        toolbar.getStyleClass().add("viewer-toolbar");
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.setPadding(new Insets(6, 10, 6, 10));
+
+        root.setTop(toolbar);
+        root.setCenter(new ProgressIndicator());
+        Dimension2D size = WindowSizes.fitToScreen(900, 1000);
+        Scene scene = new Scene(root, size.getWidth(), size.getHeight());
+        scene.getStylesheets().add(ViewerWindow.class.getResource("/org/sealdrop/ui/sealdrop.css").toExternalForm());
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::handleKey);
+
+        stage.setTitle(Messages.text("viewer.title", document.summary().name()));
+        AppIcons.applyTo(stage);
+        stage.setScene(scene);
+        stage.setOnHidden(event -> dispose());
+    }
+
+    private void loadContent() {
+        if (kind.isPaged()) {
+            BackgroundTasks.run(executor, this::openRenderer, opened -> {
+                if (opened != null) {
+                    paged = new PagedView(opened, kind == DocumentKind.PDF ? 1.25f : 1f, executor, this::showFailure);
+                    root.setCenter(paged.root());
+                    paged.showPage(0);
+                }
+            }, this::showCannotShow);
+        } else if (kind == DocumentKind.TEXT) {
+            BackgroundTasks.run(executor, () -> PlainText.decode(document.content(), PlainText.DEFAULT_MAX_BYTES),
+                    this::showText, this::showCannotShow);
+        } else {
+            showCannotShow(null);
+        }
+    }
+
+    /** Parses the document unless the window closed meanwhile; runs on a background thread. */
+    private PageRenderer openRenderer() {
+        synchronized (lifecycle) {
+            if (closed) {
+                return null;
+            }
+            renderer = PageRenderer.open(kind, document.content());
+            return renderer;
+        }
+    }
+
+    private void showText(PlainText text) {
+        TextArea area = new TextArea(text.text());
+        area.setId("documentText");
+        area.setEditable(false);
+        area.setWrapText(true);
+        area.getStyleClass().add("document-text");
+        area.setAccessibleText(Messages.text("viewer.text.accessible"));
+        root.setCenter(area);
+        if (text.truncated()) {
+            status.setText(Messages.text("viewer.text.truncated", PlainText.DEFAULT_MAX_BYTES / (1024 * 1024)));
+        }
+    }
+
+    /** Shows why the document is not displayed, with a save button; {@code failure} is null for OTHER. */
+    private void showCannotShow(Throwable failure) {
+        Label message = new Label(failure == null ? Messages.text("viewer.cannotShow")
+                : Messages.text("viewer.cannotShowBecause", ErrorReport.of(failure).text()));
+        message.setId("cannotShowMessage");
+        message.setWrapText(true);
+        VBox box = new VBox(16, message, saveButton("cannotShowSaveButton"));
+        box.setAlignment(Pos.CENTER);
+        box.setPadding(new Insets(40));
+        box.setMaxWidth(520);
+        root.setCenter(box);
+    }
+
+    private void showFailure(Throwable failure) {
+        // A render that was running when the window closed fails on the closed renderer; nobody needs to see that.
+        if (stage.isShowing()) {
+            ErrorDialog.show(stage, "page rendering", failure);
+        }
+    }
+
+    private Button saveButton(String id) {
+        Button save = new Button(Messages.text("viewer.saveCopy"));
+        save.setId(id);
+        save.setAccessibleText(Messages.text("viewer.saveCopy.accessible"));
+        save.setOnAction(event -> saveCopy());
+        return save;
+    }
+
+    private void saveCopy() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(Messages.text("viewer.saveCopy.chooserTitle"));
+        chooser.setInitialFileName(document.summary().name());
+        File target = chooser.showSaveDialog(stage);
+        if (target == null) {
+            return;
+        }
+        status.setText(Messages.text("viewer.saveCopy.saving"));
+        BackgroundTasks.run(executor, () -> {
+            documents.export(document.id(), target.toPath(), TransferListener.NONE);
+            return Boolean.TRUE;
+        }, saved -> status.setText(Messages.text("viewer.saveCopy.saved")), failure -> {
+            status.setText("");
+            ErrorDialog.show(stage, "export", failure);
+        });
+    }
+
+    private void handleKey(KeyEvent event) {
+        KeyCode code = event.getCode();
+        if (code == KeyCode.ESCAPE || (event.isShortcutDown() && code == KeyCode.W)) {
+            event.consume();
+            close();
+        } else if (paged == null) {
+            return;
+        } else if (code == KeyCode.PAGE_DOWN) {
+            event.consume();
+            paged.nextPage();
+        } else if (code == KeyCode.PAGE_UP) {
+            event.consume();
+            paged.previousPage();
+        } else if (event.isShortcutDown() && (code == KeyCode.PLUS || code == KeyCode.EQUALS || code == KeyCode.ADD)) {
+            event.consume();
+            paged.zoomIn();
+        } else if (event.isShortcutDown() && (code == KeyCode.MINUS || code == KeyCode.SUBTRACT)) {
+            event.consume();
+            paged.zoomOut();
+        }
+    }
+
+    /** Releases the renderer and wipes the plaintext, off the application thread when possible. */
+    private void dispose() {
+        Runnable release = () -> {
+            synchronized (lifecycle) {
+                closed = true;
+                if (renderer != null) {
+                    renderer.close();
+                }
+                document.close();
+            }
+        };
+        try {
+            executor.execute(release);
+        } catch (RejectedExecutionException e) {
+            release.run();
+        }
+    }
+}
