@@ -6,6 +6,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.sealdrop.ui.Messages;
@@ -16,18 +17,25 @@ final class TransferCell extends ListCell<TransferItem> {
     private final Label name = new Label();
     private final ProgressBar progress = new ProgressBar(0);
     private final Label state = new Label();
+    private final Tooltip stateTip = new Tooltip();
     private final HBox row = new HBox(10, name, progress, state);
 
     TransferCell() {
+        // Fixed name and bar widths line the bars up; the state text takes the rest of the row.
         name.getStyleClass().add("transfer-name");
-        name.setMaxWidth(Double.MAX_VALUE);
+        name.setPrefWidth(300);
         name.setMinWidth(120);
-        HBox.setHgrow(name, Priority.ALWAYS);
-        progress.setPrefWidth(160);
-        progress.setMinWidth(80);
+        progress.setPrefWidth(140);
+        progress.setMinWidth(140);
         state.getStyleClass().add("transfer-state");
-        state.setMinWidth(140);
+        state.setMinWidth(0);
+        state.setPrefWidth(100);
+        state.setMaxWidth(Double.MAX_VALUE);
+        state.setTooltip(stateTip);
+        HBox.setHgrow(state, Priority.ALWAYS);
         row.setAlignment(Pos.CENTER_LEFT);
+        // A zero preferred width lets the cell follow the list's width instead of its text's.
+        setPrefWidth(0);
         setText(null);
     }
 
@@ -36,6 +44,7 @@ final class TransferCell extends ListCell<TransferItem> {
         super.updateItem(item, empty);
         progress.progressProperty().unbind();
         state.textProperty().unbind();
+        stateTip.textProperty().unbind();
         accessibleTextProperty().unbind();
         state.getStyleClass().remove("problem");
         if (empty || item == null) {
@@ -48,10 +57,13 @@ final class TransferCell extends ListCell<TransferItem> {
         progress.progressProperty().bind(item.progressProperty());
         StringBinding stateText = stateText(item);
         state.textProperty().bind(stateText);
+        stateTip.textProperty().bind(stateText);
         if (item.state() == TransferState.FAILED || item.state() == TransferState.SKIPPED) {
             state.getStyleClass().add("problem");
         }
-        progress.setVisible(item.state() != TransferState.SKIPPED);
+        // A bar is shown only while it means something: queued, uploading or uploaded.
+        progress.setVisible(item.state() == TransferState.QUEUED || item.state() == TransferState.UPLOADING
+                || item.state() == TransferState.UPLOADED);
         setGraphic(row);
         accessibleTextProperty().bind(Bindings.concat(item.displayName(), ": ", stateText));
     }

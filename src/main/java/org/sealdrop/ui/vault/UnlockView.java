@@ -56,6 +56,7 @@ public final class UnlockView {
         title.getStyleClass().add("view-title");
         vaultDescription.setId("unlockVaultDescription");
         vaultDescription.getStyleClass().add("secondary");
+        vaultDescription.setWrapText(true);
 
         Label prompt = new Label(Messages.text("unlock.passphrase"));
         prompt.setMnemonicParsing(true);

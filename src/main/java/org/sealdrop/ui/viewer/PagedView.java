@@ -11,7 +11,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.WritableImage;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import org.sealdrop.ui.BackgroundTasks;
@@ -42,7 +41,8 @@ final class PagedView {
     private final Button previous = new Button(Messages.text("viewer.previous"));
     private final Button next = new Button(Messages.text("viewer.next"));
     private final ProgressIndicator rendering = new ProgressIndicator();
-    private final BorderPane root = new BorderPane();
+    private final ScrollPane pages;
+    private final Node controls;
 
     /** @param initialZoom one of {@link #ZOOM_STEPS} */
     PagedView(PageRenderer renderer, float initialZoom, Executor executor, Consumer<Throwable> onFailure) {
@@ -58,18 +58,22 @@ final class PagedView {
         rendering.setMaxSize(48, 48);
         StackPane page = new StackPane(image, rendering);
         page.getStyleClass().add("page-area");
-        ScrollPane scroll = new ScrollPane(page);
-        scroll.setId("pageScroll");
-        scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
-        scroll.setPannable(true);
-
-        root.setTop(pageBar());
-        root.setCenter(scroll);
+        pages = new ScrollPane(page);
+        pages.setId("pageScroll");
+        pages.setFitToWidth(true);
+        pages.setFitToHeight(true);
+        pages.setPannable(true);
+        controls = pageBar();
     }
 
-    Node root() {
-        return root;
+    /** The scrollable page. */
+    Node pages() {
+        return pages;
+    }
+
+    /** Page and zoom controls, for the window's toolbar. */
+    Node controls() {
+        return controls;
     }
 
     /** Zero-based index of the page shown or being rendered. */
@@ -167,7 +171,6 @@ final class PagedView {
         zoomLabel.setMinWidth(48);
 
         HBox bar = new HBox(6, previous, pageField, pageCountLabel, next, new Label("  "), zoomOut, zoomLabel, zoomIn);
-        bar.getStyleClass().add("page-bar");
         bar.setAlignment(Pos.CENTER);
         return bar;
     }

@@ -51,6 +51,8 @@ public final class ViewerWindow {
     private final Object lifecycle = new Object();
     private final BorderPane root = new BorderPane();
     private final Label status = new Label();
+    private final HBox toolbar = new HBox(10);
+    private final Button toolbarSave = saveButton("saveCopyButton");
     private PageRenderer renderer;
     private PagedView paged;
     private boolean closed;
@@ -92,11 +94,9 @@ public final class ViewerWindow {
     }
 
     private void build() {
-        Button save = saveButton("saveCopyButton");
         status.setId("viewerStatus");
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox toolbar = new HBox(10, status, gap, save);
+        status.setMinWidth(0);
+        toolbar.getChildren().setAll(status, grow(), toolbarSave);
         toolbar.getStyleClass().add("viewer-toolbar");
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(6, 10, 6, 10));
@@ -118,8 +118,9 @@ public final class ViewerWindow {
         if (kind.isPaged()) {
             BackgroundTasks.run(executor, this::openRenderer, opened -> {
                 if (opened != null) {
-                    paged = new PagedView(opened, kind == DocumentKind.PDF ? 1.25f : 1f, executor, this::showFailure);
-                    root.setCenter(paged.root());
+                    paged = new PagedView(opened, 1f, executor, this::showFailure);
+                    toolbar.getChildren().setAll(status, grow(), paged.controls(), grow(), toolbarSave);
+                    root.setCenter(paged.pages());
                     paged.showPage(0);
                 }
             }, this::showCannotShow);
@@ -166,6 +167,8 @@ public final class ViewerWindow {
         box.setPadding(new Insets(40));
         box.setMaxWidth(520);
         root.setCenter(box);
+        // The message brings its own save button; a second one in the toolbar would only repeat it.
+        toolbarSave.setVisible(false);
     }
 
     private void showFailure(Throwable failure) {
@@ -173,6 +176,12 @@ public final class ViewerWindow {
         if (stage.isShowing()) {
             ErrorDialog.show(stage, "page rendering", failure);
         }
+    }
+
+    private static Region grow() {
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        return gap;
     }
 
     private Button saveButton(String id) {
