@@ -35,8 +35,8 @@ public final class DesktopLauncher {
 
     /**
      * Shows the main window and blocks until it is closed. Closing it closes every viewer window, so
-     * it is the last window. Then the vault is locked, background work gets
-     * {@value #SHUTDOWN_WAIT_SECONDS} seconds to finish, and the JavaFX toolkit exits.
+     * it is the last window. Then background work gets {@value #SHUTDOWN_WAIT_SECONDS}
+     * seconds to finish, the vault is locked, and the JavaFX toolkit exits if this call started it.
      *
      * <p>JavaFX cannot start twice in one process, so call this once per process.
      *
@@ -56,8 +56,9 @@ public final class DesktopLauncher {
         };
 
         LOG.info("Starting the desktop window");
+        boolean startedToolkit = false;
         try {
-            startToolkit(showWindow);
+            startedToolkit = startToolkit(showWindow);
             closed.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -65,17 +66,22 @@ public final class DesktopLauncher {
             executor.shutdown();
             awaitBackgroundWork(executor);
             vault.lock();
-            Platform.exit();
+            if (startedToolkit) {
+                Platform.exit();
+            }
             LOG.info("Desktop window closed; vault locked");
         }
     }
 
-    private static void startToolkit(Runnable showWindow) {
+    /** Starts the toolkit and shows the window; returns whether this call started the toolkit. */
+    private static boolean startToolkit(Runnable showWindow) {
         try {
             Platform.startup(showWindow);
+            return true;
         } catch (IllegalStateException alreadyRunning) {
-            // Another part of this process, such as a test, started the toolkit already.
+            // Another part of this process, such as a test, started the toolkit and will stop it.
             Platform.runLater(showWindow);
+            return false;
         }
     }
 

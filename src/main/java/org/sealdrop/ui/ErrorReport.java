@@ -3,7 +3,7 @@ package org.sealdrop.ui;
 import org.sealdrop.SealDropException;
 
 /**
- * What the window tells the user about a failure: a title, an explanation and details to copy for IT.
+ * A failure as the window presents it to the user: a title, an explanation and details to copy for IT.
  *
  * <p>Failures with a known error code get their own explanation from the message bundle. Other
  * {@link SealDropException}s show their own message, which is PHI-free by contract. Any other

@@ -26,7 +26,7 @@ import java.util.Set;
  */
 public final class FolderExpansion {
 
-    /** Why an entry is not uploaded. */
+    /** Reason for leaving an entry out of the upload. */
     public enum Reason {
         UNREADABLE,
         NOT_A_REGULAR_FILE,
@@ -51,7 +51,7 @@ public final class FolderExpansion {
     private FolderExpansion() {
     }
 
-    /** Expands {@code dropped} in order; never throws for an unreadable or vanished entry. */
+    /** Expands {@code dropped} in order, reporting unreadable or vanished entries as skipped instead of throwing. */
     public static Result expand(List<Path> dropped) {
         List<Path> files = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();

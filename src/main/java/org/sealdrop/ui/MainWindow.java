@@ -24,7 +24,7 @@ import org.sealdrop.ui.vault.UnlockView;
 import org.sealdrop.ui.viewer.ViewerWindow;
 
 /**
- * The SealDrop main window. It asks the vault for its state and shows the first-run form, the
+ * The SealDrop main window. It queries the vault state and shows the first-run form, the
  * passphrase prompt or the documents view, and it keeps track of the viewer windows so that locking
  * and closing wipe every opened document.
  */
@@ -136,7 +136,7 @@ public final class MainWindow {
         viewer.stage().addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> viewers.remove(viewer));
     }
 
-    /** Stops the documents view, closes the viewers, then locks the vault and asks for the passphrase. */
+    /** Stops the documents view, closes the viewers, then locks the vault and shows the passphrase prompt. */
     private void lock() {
         stopDocuments();
         closeViewers();

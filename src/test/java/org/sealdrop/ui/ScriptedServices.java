@@ -96,6 +96,11 @@ final class ScriptedServices implements VaultAccess, DocumentService {
         throw new UnsupportedOperationException("Snapshots do not save copies.");
     }
 
+    /** Declared without {@code @Override} so the stub compiles before and after the interface gained it. */
+    public DocumentSummary verify(UUID id) {
+        throw new UnsupportedOperationException("Snapshots do not verify documents.");
+    }
+
     @Override
     public long pendingAuditEvents() {
         return 3;

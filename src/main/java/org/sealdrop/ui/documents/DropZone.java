@@ -16,8 +16,8 @@ import org.sealdrop.ui.Messages;
  * The area that accepts files and folders dragged from the desktop, with an "Add files…" button for
  * users who prefer a file chooser.
  *
- * <p>A drag that carries no files (text, a link from a browser) is not accepted, and the zone says
- * why instead of failing.
+ * <p>A drag that carries no files (text, a link from a browser) is not accepted, and the zone shows
+ * the reason instead of failing.
  */
 final class DropZone {
 

@@ -32,7 +32,7 @@ import org.sealdrop.ui.Messages;
  *
  * <p>{@link VaultAccess#setUp} decides by itself whether it creates or joins. The radio buttons
  * only decide whether the passphrase must be typed twice; when a join found no vault and created
- * one, {@code onReady} receives {@code true} so the window can say so.
+ * one, {@code onReady} receives {@code true} so the window can report it.
  */
 public final class SetupView {
 

@@ -172,7 +172,7 @@ public final class ViewerWindow {
     }
 
     private void showFailure(Throwable failure) {
-        // A render that was running when the window closed fails on the closed renderer; nobody needs to see that.
+        // A render that was running when the window closed fails on the closed renderer, so its error is not shown.
         if (stage.isShowing()) {
             ErrorDialog.show(stage, "page rendering", failure);
         }
