@@ -1,5 +1,6 @@
 package org.sealdrop.ui.documents;
 
+import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
@@ -25,6 +26,8 @@ final class ByteSizes {
         }
         String pattern = value < 9.95 ? "0.0" : "0";
         DecimalFormat number = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ENGLISH));
+        // DecimalFormat rounds half-even by default, which would show 1250 bytes as 1.2 kB.
+        number.setRoundingMode(RoundingMode.HALF_UP);
         return number.format(value) + " " + UNITS[unit];
     }
 }
