@@ -30,6 +30,7 @@ import org.sealdrop.app.TransferListener;
 import org.sealdrop.app.VaultAccess;
 import org.sealdrop.ui.BackgroundTasks;
 import org.sealdrop.ui.ErrorDialog;
+import org.sealdrop.ui.ErrorReport;
 import org.sealdrop.ui.FolderExpansion;
 import org.sealdrop.ui.Messages;
 
@@ -44,6 +45,10 @@ public final class DocumentsView {
     private final DocumentService documents;
     private final Executor executor;
     private final Consumer<OpenedDocument> onOpened;
+    private final Runnable onLock;
+
+    /** Error code of an operation that needed the vault key while the vault was locked. */
+    static final String VAULT_LOCKED = "SD-VAULT-LOCKED";
 
     private final ObservableList<DocumentSummary> rows = FXCollections.observableArrayList();
     private final TransferQueue transfers;
@@ -54,18 +59,20 @@ public final class DocumentsView {
     private final BorderPane root = new BorderPane();
     private boolean refreshing;
     private boolean refreshAgain;
+    private boolean stopped;
 
     /**
      * @param onOpened receives each opened document on the application thread
-     * @param onLock called when the user presses Lock
+     * @param onLock called when the user presses Lock, and when the vault turns out to be locked
      */
     public DocumentsView(VaultAccess vault, DocumentService documents, Executor executor,
             Consumer<OpenedDocument> onOpened, Runnable onLock) {
         this.documents = documents;
         this.executor = executor;
         this.onOpened = onOpened;
+        this.onLock = onLock;
         this.transfers = new TransferQueue(documents, executor, uploaded -> refresh());
-        this.statusBar = new StatusBar(vault, documents, executor);
+        this.statusBar = new StatusBar(vault, documents, executor, this::vaultLocked);
 
         Button addFiles = new Button(Messages.text("documents.addFiles"));
         addFiles.setId("addFilesButton");
@@ -91,8 +98,12 @@ public final class DocumentsView {
         table.requestFocus();
     }
 
-    /** Stops polling and cancels uploads that have not started; used when locking or closing. */
+    /**
+     * Stops polling and cancels uploads that have not started; used when locking or closing. Results
+     * of work still running are then ignored, so no error window opens over the passphrase prompt.
+     */
     public void stop() {
+        stopped = true;
         statusBar.stop();
         transfers.cancelQueued();
     }
@@ -114,12 +125,15 @@ public final class DocumentsView {
         dropZone.showMessage(Messages.text("dropZone.hint"));
 
         BackgroundTasks.run(executor, () -> FolderExpansion.expand(paths), expanded -> {
+            if (stopped) {
+                return;
+            }
             transfers.enqueue(expanded.files(), reference);
             transfers.addSkipped(expanded.skipped());
             if (expanded.files().isEmpty()) {
                 dropZone.showMessage(Messages.text("dropZone.nothingToUpload"));
             }
-        }, failure -> ErrorDialog.show(window(), "folder expansion", failure));
+        }, failure -> showFailure("folder expansion", failure));
         return true;
     }
 
@@ -130,6 +144,9 @@ public final class DocumentsView {
 
     /** Reloads the document table; requests made while a reload runs are merged into one more reload. */
     public void refresh() {
+        if (stopped) {
+            return;
+        }
         if (refreshing) {
             refreshAgain = true;
             return;
@@ -140,7 +157,7 @@ public final class DocumentsView {
             refreshDone();
         }, failure -> {
             refreshDone();
-            ErrorDialog.show(window(), "document list", failure);
+            showFailure("document list", failure);
         });
     }
 
@@ -156,13 +173,35 @@ public final class DocumentsView {
         statusBar.showActivity(Messages.text("status.opening"));
         BackgroundTasks.run(executor, () -> documents.open(summary.id(), TransferListener.NONE), opened -> {
             statusBar.showActivity("");
+            if (stopped) {
+                opened.close();
+                return;
+            }
             statusBar.pollNow();
             onOpened.accept(opened);
         }, failure -> {
             statusBar.showActivity("");
             statusBar.pollNow();
-            ErrorDialog.show(window(), "open", failure);
+            showFailure("open", failure);
         });
+    }
+
+    /** Shows a failure, or returns to the passphrase prompt when the failure is a locked vault. */
+    private void showFailure(String action, Throwable failure) {
+        if (stopped) {
+            return;
+        }
+        if (VAULT_LOCKED.equals(ErrorReport.of(failure).code())) {
+            vaultLocked();
+            return;
+        }
+        ErrorDialog.show(window(), action, failure);
+    }
+
+    private void vaultLocked() {
+        if (!stopped) {
+            onLock.run();
+        }
     }
 
     private void chooseFiles() {

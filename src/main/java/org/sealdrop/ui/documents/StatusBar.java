@@ -13,6 +13,7 @@ import javafx.scene.layout.Region;
 import javafx.util.Duration;
 import org.sealdrop.app.DocumentService;
 import org.sealdrop.app.VaultAccess;
+import org.sealdrop.app.VaultState;
 import org.sealdrop.ui.BackgroundTasks;
 import org.sealdrop.ui.ErrorReport;
 import org.sealdrop.ui.Messages;
@@ -30,8 +31,10 @@ final class StatusBar {
 
     private static final Logger LOG = LoggerFactory.getLogger(StatusBar.class);
 
+    private final VaultAccess vaultAccess;
     private final DocumentService documents;
     private final Executor executor;
+    private final Runnable onVaultLocked;
     private final Label vault = new Label();
     private final Label activity = new Label();
     private final Label pendingAudit = new Label();
@@ -40,9 +43,12 @@ final class StatusBar {
     private boolean pollRunning;
     private String lastPollFailure;
 
-    StatusBar(VaultAccess vaultAccess, DocumentService documents, Executor executor) {
+    /** @param onVaultLocked called on the application thread when a poll finds the vault locked */
+    StatusBar(VaultAccess vaultAccess, DocumentService documents, Executor executor, Runnable onVaultLocked) {
+        this.vaultAccess = vaultAccess;
         this.documents = documents;
         this.executor = executor;
+        this.onVaultLocked = onVaultLocked;
 
         vault.setId("vaultDescription");
         activity.setId("activity");
@@ -78,16 +84,22 @@ final class StatusBar {
         activity.setText(text);
     }
 
-    /** Polls the outbox unless a poll is still running, so a slow index never piles up polls. */
+    /**
+     * Polls the outbox and the vault state unless a poll is still running, so a slow index never
+     * piles up polls. A vault found locked (by another window or an idle timer) is reported.
+     */
     void pollNow() {
         if (pollRunning) {
             return;
         }
         pollRunning = true;
-        BackgroundTasks.run(executor, documents::pendingAuditEvents, count -> {
+        BackgroundTasks.run(executor, () -> new Poll(vaultAccess.state(), documents.pendingAuditEvents()), poll -> {
             pollRunning = false;
             lastPollFailure = null;
-            pendingAudit.setText(Messages.text("status.pendingAudit", count));
+            pendingAudit.setText(Messages.text("status.pendingAudit", poll.pendingAuditEvents()));
+            if (poll.state() != VaultState.UNLOCKED) {
+                onVaultLocked.run();
+            }
         }, failure -> {
             pollRunning = false;
             String code = ErrorReport.of(failure).code();
@@ -98,5 +110,8 @@ final class StatusBar {
             }
             pendingAudit.setText(Messages.text("status.pendingAudit.unknown"));
         });
+    }
+
+    private record Poll(VaultState state, long pendingAuditEvents) {
     }
 }
