@@ -16,7 +16,7 @@ import org.sealdrop.app.VaultSetup;
 import org.sealdrop.app.VaultState;
 
 /**
- * Stand-in services for layout snapshots only: fixed answers that put every part of the window on
+ * Stand-in services for layout snapshots only: fixed results that put every part of the window on
  * screen (a running upload, a failed one, a listed document). Behaviour is tested against the real
  * services in the end-to-end test.
  */

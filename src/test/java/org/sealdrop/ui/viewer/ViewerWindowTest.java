@@ -30,7 +30,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The viewer window on real corpus documents. The document service is never called here (saving a
- * copy needs a native file chooser), so a stub that rejects every call stands in for it.
+ * copy needs a native file chooser), so a stub that rejects every call replaces it.
  */
 @ExtendWith(ApplicationExtension.class)
 class ViewerWindowTest {
