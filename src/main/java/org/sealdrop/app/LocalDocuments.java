@@ -21,6 +21,7 @@ final class LocalDocuments implements DocumentService {
 
     @Override
     public List<DocumentSummary> list() {
+        services.unlockedKeys();
         DocumentAccess access = new DocumentAccess(services.transferContext());
         List<DocumentSummary> summaries = new ArrayList<>();
         for (DocumentRecord record : access.list()) {

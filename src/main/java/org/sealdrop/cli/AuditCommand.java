@@ -57,7 +57,7 @@ final class AuditCommand implements Callable<Integer> {
         @Option(names = "--to", paramLabel = "TIME", description = "Only events before this UTC time (ISO-8601).")
         Instant to;
 
-        @Option(names = "--limit", paramLabel = "N", defaultValue = "10000", description = "At most N events (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "10000", description = "At most N events, up to 10000 (default: ${DEFAULT-VALUE}).")
         int limit;
 
         @Override
@@ -66,9 +66,10 @@ final class AuditCommand implements Callable<Integer> {
                 throw new UsageException("The event store " + database + " does not exist; pass the --db file of `sealdrop audit-server`.");
             }
             PrintWriter out = spec.commandLine().getOut();
-            List<JsonNode> events = ReceiverStore.open(database)
-                    .query(new EventQuery(documentId, action, deviceId, user, from, to, limit));
-            events.forEach(event -> out.println(event.toString()));
+            try (ReceiverStore store = ReceiverStore.open(database)) {
+                List<JsonNode> events = store.query(new EventQuery(documentId, action, deviceId, user, from, to, limit));
+                events.forEach(event -> out.println(event.toString()));
+            }
             return 0;
         }
     }

@@ -46,7 +46,7 @@ class CorpusRoundTripTest {
     private static final String PATIENT_CANARY = "PATIENT-CANARY-7f3a";
 
     @TempDir
-    Path temp;
+    static Path temp;
 
     private TestEnvironment environment;
     private ListAppender<ILoggingEvent> logs;

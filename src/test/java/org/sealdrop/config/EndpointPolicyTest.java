@@ -21,7 +21,7 @@ class EndpointPolicyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"http://example.org", "http://10.0.0.5:9000", "http://127.0.0.1.example.org",
-        "http://localhost.example.org", "http://128.0.0.1", "http://127.0.0.256"})
+        "http://localhost.example.org", "http://128.0.0.1"})
     void rejectsPlainHttpToOtherHosts(String url) {
         SealDropException e = assertThrows(SealDropException.class,
                 () -> EndpointPolicy.requireSecure(URI.create(url), "audit URL"));

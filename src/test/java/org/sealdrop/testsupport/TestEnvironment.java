@@ -14,7 +14,6 @@ import org.sealdrop.app.ServiceOptions;
 import org.sealdrop.app.VaultSetup;
 import org.sealdrop.auditserver.AuditServer;
 import org.sealdrop.auditserver.EventQuery;
-import org.sealdrop.auditserver.ReceiverStore;
 import org.sealdrop.config.HomeFolder;
 import org.sealdrop.demo.EmbeddedS3;
 import org.sealdrop.storage.ObjectStore;
@@ -89,7 +88,7 @@ public final class TestEnvironment implements AutoCloseable {
 
     /** Events stored by the receiver, oldest first. */
     public List<JsonNode> receivedEvents() {
-        return ReceiverStore.open(receiverDatabase).query(new EventQuery(null, null, null, null, null, null, 100_000));
+        return receiver.store().query(new EventQuery(null, null, null, null, null, null, EventQuery.MAX_LIMIT));
     }
 
     public EmbeddedS3 s3() {
