@@ -73,15 +73,16 @@ public final class Uploader {
         try (SecretKeyBytes documentKey = SecretKeyBytes.random(context.random())) {
             int keyVersion = keys.currentVersion();
             byte[] wrappedKey = KeyWrapping.wrapDocumentKey(keys.current(), keyVersion, id, documentKey, context.random());
-            ObjectEncryptor encryptor = ObjectEncryptor.create(id, documentKey, metadata, context.random());
-            long ciphertextLength = encryptor.ciphertextLength(source.size());
+            try (ObjectEncryptor encryptor = ObjectEncryptor.create(id, documentKey, metadata, context.random())) {
+                long ciphertextLength = encryptor.ciphertextLength(source.size());
 
-            putObject(file, label, source, encryptor, objectKey, ciphertextLength, wrappedKey, listener);
+                putObject(file, label, source, encryptor, objectKey, ciphertextLength, wrappedKey, listener);
 
-            DocumentRecord record = new DocumentRecord(id, objectKey, source.size(), ciphertextLength,
-                    DocumentStatus.UPLOADED, keyVersion, wrappedKey, encryptor.header(), now, now);
-            commitOrRemove(file, label, source, record);
-            return record;
+                DocumentRecord record = new DocumentRecord(id, objectKey, source.size(), ciphertextLength,
+                        DocumentStatus.UPLOADED, keyVersion, wrappedKey, encryptor.header(), now, now);
+                commitOrRemove(file, label, source, record);
+                return record;
+            }
         }
     }
 
@@ -90,7 +91,9 @@ public final class Uploader {
         Map<String, String> objectMetadata = Map.of(
                 FORMAT_METADATA, "1",
                 WRAPPED_KEY_METADATA, Base64.getEncoder().encodeToString(wrappedKey));
-        try (InputStream plaintext = new HashCheckingInputStream(Files.newInputStream(file), source.sha256Hex(), label)) {
+        // The encrypt stream compares the second pass's length and SHA-256 with the snapshot before it
+        // emits the last chunk, so a file that changed in between never completes an upload.
+        try (InputStream plaintext = Files.newInputStream(file)) {
             InputStream ciphertext = encryptor.encrypt(plaintext, source.size());
             context.store().put(objectKey, ciphertext, ciphertextLength, objectMetadata,
                     sent -> listener.update(plaintextProgress(sent, ciphertextLength, source.size()), source.size()));

@@ -11,11 +11,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +78,41 @@ class DocumentLifecycleTest {
                 assertArrayEquals(Files.readAllBytes(file), opened.content(), file.getFileName().toString());
             }
         }
+    }
+
+    @Test
+    void sourceChangingDuringUploadLeavesNothingBehind() throws Exception {
+        Path growing = temp.resolve("scan-in-progress.pdf");
+        Files.write(growing, new byte[8 * 1024 * 1024]);
+        AtomicBoolean uploading = new AtomicBoolean(true);
+        Thread scanner = new Thread(() -> {
+            while (uploading.get()) {
+                try {
+                    Files.write(growing, new byte[4096], StandardOpenOption.APPEND);
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        });
+        scanner.start();
+        SealDropException e;
+        try {
+            e = assertThrows(SealDropException.class,
+                    () -> services.documents().upload(growing, null, TransferListener.NONE));
+        } finally {
+            uploading.set(false);
+            scanner.join();
+        }
+
+        assertEquals("SD-SOURCE-CHANGED", e.errorCode());
+        assertEquals(List.of(), services.documents().list());
+        try (ObjectStore bucket = environment.bucket()) {
+            assertEquals(List.of(), bucket.list(TestEnvironment.PREFIX + "objects/"));
+        }
+        assertTrue(services.flushAudit(Duration.ofSeconds(10)));
+        assertTrue(environment.receivedEvents().stream().anyMatch(event -> event.get("action").asText().equals("upload")
+                && event.get("outcome").asText().equals("failure")
+                && event.get("reason").asText().equals("SD-SOURCE-CHANGED")));
     }
 
     @Test
