@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.Objects;
 import java.util.UUID;
 
 import javax.crypto.AEADBadTagException;
@@ -21,7 +20,7 @@ import javax.crypto.AEADBadTagException;
  * exception means the plaintext is the one the metadata describes. Failures are {@link IntegrityException}s thrown from {@code read}, and a failed chunk's plaintext is
  * wiped before it could be copied out.
  */
-final class ChunkDecryptingStream extends InputStream {
+final class ChunkDecryptingStream extends ChunkBufferStream {
 
     private final ChunkCipher cipher;
     private final InputStream ciphertext;
@@ -32,10 +31,8 @@ final class ChunkDecryptingStream extends InputStream {
 
     // One ciphertext chunk plus one byte of look-ahead, and one plaintext chunk.
     private final byte[] cipherBuffer = new byte[ObjectFormat.CIPHERTEXT_CHUNK_SIZE + 1];
-    private final byte[] plainBuffer = new byte[ObjectFormat.CHUNK_SIZE];
+    private final byte[] plainBuffer;
     private int carried;
-    private int position;
-    private int limit;
     private long nextChunk;
     private long released;
     private boolean finished;
@@ -43,39 +40,13 @@ final class ChunkDecryptingStream extends InputStream {
 
     ChunkDecryptingStream(ChunkCipher cipher, InputStream ciphertext, UUID documentId, long expectedLength,
             byte[] expectedSha256) {
+        super(new byte[ObjectFormat.CHUNK_SIZE]);
+        this.plainBuffer = output;
         this.cipher = cipher;
         this.ciphertext = ciphertext;
         this.documentId = documentId;
         this.expectedLength = expectedLength;
         this.expectedSha256 = expectedSha256.clone();
-    }
-
-    @Override
-    public int read() throws IOException {
-        if (!ensureAvailable()) {
-            return -1;
-        }
-        return plainBuffer[position++] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-        Objects.checkFromIndexSize(offset, length, buffer.length);
-        if (length == 0) {
-            return 0;
-        }
-        if (!ensureAvailable()) {
-            return -1;
-        }
-        int count = Math.min(length, limit - position);
-        System.arraycopy(plainBuffer, position, buffer, offset, count);
-        position += count;
-        return count;
-    }
-
-    @Override
-    public int available() {
-        return limit - position;
     }
 
     /** Wipes the plaintext buffer and closes the ciphertext source. */
@@ -87,7 +58,8 @@ final class ChunkDecryptingStream extends InputStream {
         ciphertext.close();
     }
 
-    private boolean ensureAvailable() throws IOException {
+    @Override
+    protected boolean ensureAvailable() throws IOException {
         if (failure != null) {
             throw failure;
         }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.Objects;
 
 /**
  * Ciphertext of a run of chunks, encrypted as it is read. Holds one plaintext chunk and one
@@ -13,7 +12,7 @@ import java.util.Objects;
  * <p>When the run covers the whole document, the stream also hashes the plaintext and compares it
  * with the SHA-256 from the first pass before it emits the last chunk.
  */
-final class ChunkEncryptingStream extends InputStream {
+final class ChunkEncryptingStream extends ChunkBufferStream {
 
     private final ChunkCipher cipher;
     private final InputStream plaintext;
@@ -24,9 +23,7 @@ final class ChunkEncryptingStream extends InputStream {
     private final byte[] expectedSha256;
 
     private final byte[] plainBuffer = new byte[ObjectFormat.CHUNK_SIZE];
-    private final byte[] cipherBuffer = new byte[ObjectFormat.CIPHERTEXT_CHUNK_SIZE];
-    private int position;
-    private int limit;
+    private final byte[] cipherBuffer;
     private long nextChunk;
     private SourceChangedException failure;
 
@@ -36,6 +33,8 @@ final class ChunkEncryptingStream extends InputStream {
      */
     ChunkEncryptingStream(ChunkCipher cipher, InputStream plaintext, long plaintextLength, long firstChunk,
             long endChunk, byte[] expectedSha256) {
+        super(new byte[ObjectFormat.CIPHERTEXT_CHUNK_SIZE]);
+        this.cipherBuffer = output;
         this.cipher = cipher;
         this.plaintext = plaintext;
         this.plaintextLength = plaintextLength;
@@ -45,34 +44,6 @@ final class ChunkEncryptingStream extends InputStream {
         boolean wholeDocument = firstChunk == 0 && endChunk == lastChunkIndex + 1;
         this.expectedSha256 = wholeDocument ? expectedSha256 : null;
         this.sha256 = this.expectedSha256 == null ? null : Sha256.newDigest();
-    }
-
-    @Override
-    public int read() throws IOException {
-        if (!ensureAvailable()) {
-            return -1;
-        }
-        return cipherBuffer[position++] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-        Objects.checkFromIndexSize(offset, length, buffer.length);
-        if (length == 0) {
-            return 0;
-        }
-        if (!ensureAvailable()) {
-            return -1;
-        }
-        int count = Math.min(length, limit - position);
-        System.arraycopy(cipherBuffer, position, buffer, offset, count);
-        position += count;
-        return count;
-    }
-
-    @Override
-    public int available() {
-        return limit - position;
     }
 
     /** Wipes the plaintext buffer and closes the plaintext source. */
@@ -85,7 +56,8 @@ final class ChunkEncryptingStream extends InputStream {
     }
 
     /** Encrypts the next chunk when the current one is used up; returns false at the end of the run. */
-    private boolean ensureAvailable() throws IOException {
+    @Override
+    protected boolean ensureAvailable() throws IOException {
         if (failure != null) {
             throw failure;
         }
