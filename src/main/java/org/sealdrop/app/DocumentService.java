@@ -30,6 +30,12 @@ public interface DocumentService {
     /** Decrypts a document to {@code target}, recording an export event. */
     void export(UUID id, Path target, TransferListener listener);
 
+    /**
+     * Downloads a document and authenticates every chunk and its SHA-256 without keeping the
+     * plaintext, recording a verify event (or an integrity-failure event and a damaged row).
+     */
+    DocumentSummary verify(UUID id);
+
     /** Audit events written on this device and not yet acknowledged by the receiver. */
     long pendingAuditEvents();
 }

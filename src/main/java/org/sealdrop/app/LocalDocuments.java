@@ -1,0 +1,91 @@
+package org.sealdrop.app;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.sealdrop.SealDropException;
+import org.sealdrop.crypto.DocumentMetadata;
+import org.sealdrop.index.DocumentRecord;
+import org.sealdrop.transfer.DocumentAccess;
+import org.sealdrop.transfer.Uploader;
+
+/** {@link DocumentService} over the transfer jobs of {@link LocalServices}. */
+final class LocalDocuments implements DocumentService {
+
+    private final LocalServices services;
+
+    LocalDocuments(LocalServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public List<DocumentSummary> list() {
+        services.unlockedKeys();
+        DocumentAccess access = new DocumentAccess(services.transferContext());
+        List<DocumentSummary> summaries = new ArrayList<>();
+        for (DocumentRecord record : access.list()) {
+            summaries.add(summarize(access, record));
+        }
+        return summaries;
+    }
+
+    @Override
+    public DocumentSummary upload(Path file, String patientReference, TransferListener listener) {
+        try {
+            DocumentRecord record = new Uploader(services.transferContext()).upload(file, patientReference, listener::progress);
+            return summarize(new DocumentAccess(services.transferContext()), record);
+        } finally {
+            services.wakeAuditSender();
+        }
+    }
+
+    @Override
+    public OpenedDocument open(UUID id, TransferListener listener) {
+        try {
+            DocumentAccess.Decrypted decrypted = new DocumentAccess(services.transferContext()).open(id, listener::progress);
+            return new OpenedDocument(toSummary(decrypted.record(), decrypted.metadata()), decrypted.content());
+        } finally {
+            services.wakeAuditSender();
+        }
+    }
+
+    @Override
+    public void export(UUID id, Path target, TransferListener listener) {
+        try {
+            new DocumentAccess(services.transferContext()).export(id, target, listener::progress);
+        } finally {
+            services.wakeAuditSender();
+        }
+    }
+
+    @Override
+    public long pendingAuditEvents() {
+        return services.auditTrail().pendingCount();
+    }
+
+    @Override
+    public DocumentSummary verify(UUID id) {
+        try {
+            DocumentAccess access = new DocumentAccess(services.transferContext());
+            DocumentMetadata metadata = access.verify(id);
+            return toSummary(access.find(id), metadata);
+        } finally {
+            services.wakeAuditSender();
+        }
+    }
+
+    private static DocumentSummary summarize(DocumentAccess access, DocumentRecord record) {
+        try {
+            return toSummary(record, access.metadata(record));
+        } catch (SealDropException e) {
+            return new DocumentSummary(record.id(), "", "", record.plaintextSize(), "", record.createdAt(), null,
+                    "unreadable: " + e.errorCode());
+        }
+    }
+
+    private static DocumentSummary toSummary(DocumentRecord record, DocumentMetadata metadata) {
+        return new DocumentSummary(record.id(), metadata.name(), metadata.mediaType(), metadata.size(),
+                metadata.addedBy(), record.createdAt(), metadata.patientReference(), record.status().label());
+    }
+}

@@ -1,0 +1,180 @@
+package org.sealdrop.app;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import org.sealdrop.SealDropException;
+import org.sealdrop.audit.AuditIdentity;
+import org.sealdrop.audit.AuditSender;
+import org.sealdrop.audit.AuditTrail;
+import org.sealdrop.config.DeviceId;
+import org.sealdrop.config.EndpointPolicy;
+import org.sealdrop.config.HomeFolder;
+import org.sealdrop.config.Settings;
+import org.sealdrop.config.SettingsFile;
+import org.sealdrop.index.Database;
+import org.sealdrop.index.DocumentIndex;
+import org.sealdrop.storage.ChecksumMode;
+import org.sealdrop.storage.ObjectStore;
+import org.sealdrop.storage.StorageSettings;
+import org.sealdrop.transfer.TransferContext;
+import org.sealdrop.vault.VaultKeys;
+import org.sealdrop.vault.VaultLockedException;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+
+/**
+ * The services of one home folder, wired together: index, audit trail and sender, object store,
+ * vault. The window and the command line both start here. Closing it locks the vault, stops the
+ * audit sender (pending events stay in the outbox) and closes the S3 client.
+ */
+public final class LocalServices implements AutoCloseable {
+
+    /** Application version recorded in audit events. */
+    public static final String APP_VERSION = Optional.ofNullable(LocalServices.class.getPackage().getImplementationVersion())
+            .orElse("dev");
+
+    private final HomeFolder home;
+    private final ServiceOptions options;
+    private final Database database;
+    private final DocumentIndex index;
+    private final AuditTrail auditTrail;
+    private final String user;
+    private final LocalVault vault;
+    private final LocalDocuments documents;
+
+    private Settings settings;
+    private ObjectStore store;
+    private AuditSender sender;
+
+    private LocalServices(HomeFolder home, ServiceOptions options) {
+        this.home = home;
+        this.options = options;
+        System.setProperty("org.sqlite.tmpdir", home.nativeLibraryFolder().toString());
+        this.database = Database.open(home.indexFile());
+        this.index = new DocumentIndex(database);
+        this.user = System.getProperty("user.name", "unknown");
+        String deviceId = DeviceId.loadOrCreate(home.deviceIdFile());
+        this.auditTrail = new AuditTrail(database, new AuditIdentity(user, deviceId, APP_VERSION), options.clock());
+        this.vault = new LocalVault(this);
+        this.documents = new LocalDocuments(this);
+        SettingsFile.read(home.settingsFile()).ifPresent(this::connect);
+    }
+
+    /** Opens the services of {@code home}, creating the folder and its index on first use. */
+    public static LocalServices open(HomeFolder home, ServiceOptions options) {
+        return new LocalServices(home, options);
+    }
+
+    public VaultAccess vault() {
+        return vault;
+    }
+
+    public DocumentService documents() {
+        return documents;
+    }
+
+    public HomeFolder home() {
+        return home;
+    }
+
+    public synchronized Optional<Settings> settings() {
+        return Optional.ofNullable(settings);
+    }
+
+    public AuditTrail auditTrail() {
+        return auditTrail;
+    }
+
+    /** Sends pending audit events now; returns {@code true} when none remain. */
+    public boolean flushAudit(Duration timeout) {
+        AuditSender current = currentSender();
+        return current != null ? current.flush(timeout) : auditTrail.pendingCount() == 0;
+    }
+
+    /** Saves {@code newSettings} and reconnects to them; used by the demo, whose local ports change each run. */
+    public synchronized void reconfigure(Settings newSettings) {
+        connect(newSettings);
+        SettingsFile.write(home.settingsFile(), newSettings);
+    }
+
+    /**
+     * Points the services at the vault of {@code newSettings}: a new S3 client and audit sender. Called
+     * at start when settings exist and after the first-run set-up.
+     */
+    synchronized void connect(Settings newSettings) {
+        EndpointPolicy.requireSecure(newSettings.auditUrl(), "audit URL");
+        StorageSettings storage = new StorageSettings(newSettings.endpoint(), newSettings.region(), newSettings.bucket(),
+                newSettings.prefix(), newSettings.pathStyle(), ChecksumMode.valueOf(newSettings.checksumMode()),
+                newSettings.multipartThresholdMiB() * 1024L * 1024L, newSettings.partSizeMiB() * 1024L * 1024L);
+        closeConnections();
+        AwsCredentialsProvider credentials = options.credentials() != null
+                ? options.credentials() : DefaultCredentialsProvider.builder().build();
+        this.store = new ObjectStore(storage, credentials);
+        char[] token = options.auditToken() != null ? options.auditToken().clone()
+                : newSettings.auditTokenFile() != null ? AuditTokens.read(newSettings.auditTokenFile()) : null;
+        try {
+            this.sender = new AuditSender(database, newSettings.auditUrl(), token, Duration.ofMinutes(5));
+        } finally {
+            if (token != null) {
+                Arrays.fill(token, '\0');
+            }
+        }
+        this.sender.start();
+        this.settings = newSettings;
+    }
+
+    synchronized ObjectStore store() {
+        if (store == null) {
+            throw new SealDropException("SD-NOT-CONFIGURED",
+                    "This computer has no vault yet; run `sealdrop init` or open the window to create or join one.");
+        }
+        return store;
+    }
+
+    synchronized AuditSender currentSender() {
+        return sender;
+    }
+
+    /** The transfer services with the vault keys as they are now; fails when the vault is locked. */
+    TransferContext transferContext() {
+        return new TransferContext(database, index, store(), auditTrail, this::unlockedKeys, options.random(),
+                options.clock(), user);
+    }
+
+    VaultKeys unlockedKeys() {
+        VaultKeys keys = vault.keys();
+        if (keys == null || keys.isClosed()) {
+            throw new VaultLockedException();
+        }
+        return keys;
+    }
+
+    ServiceOptions options() {
+        return options;
+    }
+
+    void wakeAuditSender() {
+        AuditSender current = currentSender();
+        if (current != null) {
+            current.wakeUp();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        vault.lockQuietly();
+        closeConnections();
+    }
+
+    private void closeConnections() {
+        if (sender != null) {
+            sender.close();
+            sender = null;
+        }
+        if (store != null) {
+            store.close();
+            store = null;
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.sealdrop.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.StringJoiner;
+import org.sealdrop.audit.OutboxRows.PendingEvent;
+
+/** Sends one batch of outbox events to {@code POST {auditUrl}/v1/events} and reads the acknowledgement. */
+final class BatchPoster {
+
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    /** An acknowledgement lists at most 100 ids of 36 characters; anything far larger is not one. */
+    private static final int MAX_RESPONSE_BYTES = 256 * 1024;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final HttpClient client;
+    private final URI eventsUri;
+
+    BatchPoster(URI eventsUri) {
+        this.eventsUri = eventsUri;
+        // No redirects: a redirect would carry the bearer token and the events to another address.
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+    }
+
+    /** Outcome of posting one batch. */
+    sealed interface Result permits Acknowledged, Failed {
+    }
+
+    /** HTTP 200: the ids the receiver stored now or had stored before. */
+    record Acknowledged(Set<String> eventIds) implements Result {
+    }
+
+    /**
+     * No acknowledgement. {@code error} is the status ("HTTP 503") or the exception's class name, never
+     * a message that could contain the request. {@code status} is 0 when no response arrived;
+     * {@code rejected} marks a 3xx or a 4xx other than 429, which retrying will not fix without a
+     * change in configuration.
+     */
+    record Failed(String error, int status, boolean rejected) implements Result {
+    }
+
+    /**
+     * Sends {@code events}, bodies exactly as stored, and waits at most {@code timeout} for the
+     * response.
+     *
+     * @param authorization the Authorization header value, or null to send none
+     */
+    Result post(List<PendingEvent> events, String authorization, Duration timeout) throws InterruptedException {
+        StringJoiner body = new StringJoiner(",", "{\"events\":[", "]}");
+        events.forEach(event -> body.add(event.body()));
+
+        HttpRequest.Builder request = HttpRequest.newBuilder(eventsUri)
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+
+        HttpResponse<InputStream> response;
+        byte[] responseBody;
+        try {
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream stream = response.body()) {
+                responseBody = stream.readNBytes(MAX_RESPONSE_BYTES);
+            }
+        } catch (IOException e) {
+            return new Failed(e.getClass().getSimpleName(), 0, false);
+        }
+
+        int status = response.statusCode();
+        if (status == 200) {
+            return parseAcknowledgement(responseBody);
+        }
+        boolean rejected = status >= 300 && status < 500 && status != 429;
+        return new Failed("HTTP " + status, status, rejected);
+    }
+
+    private static Result parseAcknowledgement(byte[] responseBody) {
+        Set<String> acknowledged = new HashSet<>();
+        try {
+            JsonNode ack = MAPPER.readTree(responseBody);
+            for (String listName : List.of("stored", "duplicates")) {
+                JsonNode ids = ack == null ? null : ack.get(listName);
+                if (ids == null || !ids.isArray()) {
+                    return new Failed("invalid acknowledgement", 200, false);
+                }
+                ids.forEach(id -> acknowledged.add(id.asText()));
+            }
+        } catch (IOException e) {
+            return new Failed("invalid acknowledgement", 200, false);
+        }
+        return new Acknowledged(acknowledged);
+    }
+}

@@ -1,0 +1,9 @@
+package org.sealdrop.auditserver;
+
+/**
+ * One validated event from a request: the body exactly as the client sent it, and the fields the
+ * store indexes. Ids and times keep their wire text, which is already canonical after validation.
+ */
+record ReceivedEvent(String eventId, String time, String user, String deviceId, String action,
+        String documentId, String outcome, long sequence, String previousHash, String body) {
+}

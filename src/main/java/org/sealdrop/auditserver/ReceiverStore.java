@@ -1,0 +1,277 @@
+package org.sealdrop.auditserver;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.sealdrop.SealDropException;
+import org.sealdrop.audit.WireTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The receiver's SQLite file of audit events. It is append-only: triggers abort any UPDATE or DELETE
+ * on {@code events}, and an event id that arrives again is ignored. Each row keeps the body exactly as
+ * received, next to the columns that queries filter on.
+ *
+ * <p>One instance uses one connection and serialises its callers. Commits use WAL with
+ * {@code synchronous=FULL}, so an event that {@link #append} reported as stored survives a power cut.
+ */
+public final class ReceiverStore implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ReceiverStore.class);
+
+    private static final int SCHEMA_VERSION = 1;
+    private static final int BUSY_TIMEOUT_MILLIS = 10_000;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private static final String SCHEMA = """
+            CREATE TABLE events (
+                event_id TEXT PRIMARY KEY,
+                device_id TEXT NOT NULL,
+                sequence INTEGER NOT NULL,
+                time TEXT NOT NULL,
+                user TEXT NOT NULL,
+                action TEXT NOT NULL,
+                document_id TEXT,
+                outcome TEXT NOT NULL,
+                previous_hash TEXT NOT NULL,
+                body TEXT NOT NULL,
+                received_at TEXT NOT NULL
+            );
+            CREATE INDEX events_time ON events (time, sequence);
+            CREATE INDEX events_document ON events (document_id, time);
+            CREATE INDEX events_device ON events (device_id, sequence);
+            CREATE INDEX events_user ON events (user, time);
+            CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+                BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
+            CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+                BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END
+            """;
+
+    private final Path file;
+    private final Connection connection;
+
+    private ReceiverStore(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /**
+     * Opens the store at {@code file}, creating it and its schema when missing.
+     *
+     * @throws SealDropException with code {@code SD-AUDIT-STORE} when the file cannot be opened or
+     *     was written by a newer receiver
+     */
+    public static ReceiverStore open(Path file) {
+        Connection connection = null;
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Properties properties = new Properties();
+            properties.setProperty("journal_mode", "WAL");
+            properties.setProperty("synchronous", "FULL");
+            properties.setProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MILLIS));
+            connection = DriverManager.getConnection("jdbc:sqlite:" + file, properties);
+            migrate(connection, file);
+            return new ReceiverStore(file, connection);
+        } catch (IOException | SQLException e) {
+            closeQuietly(connection);
+            throw new SealDropException("SD-AUDIT-STORE", "Could not open the audit database " + file
+                    + "; check that the folder is writable and the file is an audit receiver database.", e);
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    /** Stores each event whose id is new, all in one transaction, and reports which ids were new. */
+    synchronized AppendResult append(List<ReceivedEvent> events) {
+        List<String> stored = new ArrayList<>();
+        List<String> duplicates = new ArrayList<>();
+        String receivedAt = WireTime.format(Instant.now());
+        try {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO events (event_id, device_id,"
+                    + " sequence, time, user, action, document_id, outcome, previous_hash, body, received_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING")) {
+                for (ReceivedEvent event : events) {
+                    bindInsert(insert, event, receivedAt);
+                    if (insert.executeUpdate() == 1) {
+                        stored.add(event.eventId());
+                    } else {
+                        duplicates.add(event.eventId());
+                        warnIfBodyDiffers(event);
+                    }
+                }
+            }
+            connection.commit();
+            return new AppendResult(stored, duplicates);
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw new SealDropException("SD-AUDIT-STORE", "Storing " + events.size() + " audit events in "
+                    + file + " failed; check free disk space. The client keeps the events and retries.", e);
+        } finally {
+            restoreAutoCommit();
+        }
+    }
+
+    /**
+     * Returns the stored bodies matching {@code query} as JSON, ordered by time, then device sequence.
+     *
+     * @throws SealDropException with code {@code SD-AUDIT-STORE} when the database cannot be read
+     */
+    public List<JsonNode> query(EventQuery query) {
+        List<JsonNode> events = new ArrayList<>();
+        for (String body : queryBodies(query)) {
+            try {
+                events.add(MAPPER.readTree(body));
+            } catch (JsonProcessingException e) {
+                // Bodies were parsed before they were stored, so this means the file was edited by hand.
+                throw new SealDropException("SD-AUDIT-STORE", "A stored audit event in " + file
+                        + " is not valid JSON; the database was changed outside the receiver.", e);
+            }
+        }
+        return events;
+    }
+
+    /** Returns the stored bodies matching {@code query}, exactly as received. */
+    public synchronized List<String> queryBodies(EventQuery query) {
+        EventSql sql = EventSql.select(query, ReceiverStore::ceilToMillis);
+        try (PreparedStatement select = connection.prepareStatement(sql.text())) {
+            for (int i = 0; i < sql.parameters().size(); i++) {
+                select.setObject(i + 1, sql.parameters().get(i));
+            }
+            List<String> bodies = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    bodies.add(rows.getString(1));
+                }
+            }
+            return bodies;
+        } catch (SQLException e) {
+            throw readFailed(e);
+        }
+    }
+
+    /**
+     * Checks the hash chain of {@code deviceId} over the events stored so far.
+     *
+     * @throws SealDropException with code {@code SD-AUDIT-STORE} when the database cannot be read
+     */
+    public synchronized ChainReport verifyChain(String deviceId) {
+        try {
+            return ChainVerifier.verify(connection, deviceId);
+        } catch (SQLException e) {
+            throw readFailed(e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closeQuietly(connection);
+    }
+
+    private static void migrate(Connection connection, Path file) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA journal_mode=WAL");
+            int version;
+            try (ResultSet row = statement.executeQuery("PRAGMA user_version")) {
+                version = row.next() ? row.getInt(1) : 0;
+            }
+            if (version > SCHEMA_VERSION) {
+                throw new SealDropException("SD-AUDIT-STORE", "The audit database " + file + " has schema version "
+                        + version + ", newer than this receiver's " + SCHEMA_VERSION + "; run the newer receiver.");
+            }
+            if (version == 0) {
+                connection.setAutoCommit(false);
+                for (String sql : SCHEMA.split(";\\s*\\n(?=CREATE)")) {
+                    statement.execute(sql);
+                }
+                statement.execute("PRAGMA user_version = " + SCHEMA_VERSION);
+                connection.commit();
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static void bindInsert(PreparedStatement insert, ReceivedEvent event, String receivedAt)
+            throws SQLException {
+        insert.setString(1, event.eventId());
+        insert.setString(2, event.deviceId());
+        insert.setLong(3, event.sequence());
+        insert.setString(4, event.time());
+        insert.setString(5, event.user());
+        insert.setString(6, event.action());
+        insert.setString(7, event.documentId());
+        insert.setString(8, event.outcome());
+        insert.setString(9, event.previousHash());
+        insert.setString(10, event.body());
+        insert.setString(11, receivedAt);
+    }
+
+    private void warnIfBodyDiffers(ReceivedEvent event) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT body FROM events WHERE event_id = ?")) {
+            select.setString(1, event.eventId());
+            try (ResultSet row = select.executeQuery()) {
+                if (row.next() && !row.getString(1).equals(event.body())) {
+                    log.warn("Audit event {} from device {} arrived again with a different body; kept the first",
+                            event.eventId(), event.deviceId());
+                }
+            }
+        }
+    }
+
+    /** Rounds up, so a bound with sub-millisecond digits compares correctly with millisecond times. */
+    private static String ceilToMillis(Instant instant) {
+        Instant truncated = instant.truncatedTo(ChronoUnit.MILLIS);
+        return WireTime.format(truncated.equals(instant) ? truncated : truncated.plusMillis(1));
+    }
+
+    private SealDropException readFailed(SQLException e) {
+        return new SealDropException("SD-AUDIT-STORE", "Reading the audit database " + file
+                + " failed; check that the file is readable.", e);
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            log.warn("Rolling back a failed audit batch in {} failed", file, e);
+        }
+    }
+
+    private void restoreAutoCommit() {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            log.warn("Resetting the audit database connection for {} failed", file, e);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            log.warn("Closing the audit database failed", e);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.sealdrop.cli;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.sealdrop.SealDropException;
+import org.sealdrop.auditserver.AuditServer;
+import org.sealdrop.auditserver.TokenFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code sealdrop audit-server}: runs the reference audit receiver until it is stopped. */
+@Command(name = "audit-server", mixinStandardHelpOptions = true,
+        description = "Run the reference audit receiver: stores events in a SQLite file, drops duplicates by event id.")
+final class AuditServerCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", required = true, paramLabel = "N", description = "TCP port to listen on (0 picks a free one).")
+    int port;
+
+    @Option(names = "--db", required = true, paramLabel = "FILE", description = "SQLite file that stores the events.")
+    Path database;
+
+    @Option(names = "--token-file", paramLabel = "F",
+            description = "File with the accepted bearer tokens, one a line (default: a new random token in FILE.token).")
+    Path tokenFile;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Path tokens = tokenFile != null ? tokenFile : createTokenFile(database.resolveSibling(database.getFileName() + ".token"));
+        InetSocketAddress address;
+        try {
+            address = new InetSocketAddress(InetAddress.getByName(bind), port);
+        } catch (UnknownHostException e) {
+            throw new UsageException("The bind address " + bind + " is not a valid address; give an IP address such as 127.0.0.1.");
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (AuditServer server = AuditServer.start(address, database, TokenFile.read(tokens))) {
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "audit-server-shutdown"));
+            spec.commandLine().getOut().println("Audit receiver listening at " + server.baseUrl()
+                    + "; events are stored in " + database.toAbsolutePath() + "; tokens are read from " + tokens.toAbsolutePath()
+                    + ". Press Ctrl+C to stop.");
+            spec.commandLine().getOut().flush();
+            stopped.await();
+        }
+        return 0;
+    }
+
+    /** Writes one random token to {@code file} readable by its owner only, unless the file exists already. */
+    private static Path createTokenFile(Path file) {
+        if (Files.exists(file)) {
+            return file;
+        }
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.createFile(file);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // NOTE: on Windows the file keeps the folder's ACL; the token is as private as the folder.
+            }
+            Files.writeString(file, HexFormat.of().formatHex(random) + "\n", StandardCharsets.US_ASCII);
+            return file;
+        } catch (IOException e) {
+            throw new SealDropException("SD-AUDIT-TOKEN", "The token file " + file
+                    + " could not be created; pass --token-file or make the folder writable.");
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.sealdrop.cli;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.sealdrop.app.LocalServices;
+import org.sealdrop.app.ServiceOptions;
+import org.sealdrop.app.VaultSetup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code sealdrop init}: creates the vault in the bucket, or joins the one already there. */
+@Command(name = "init", mixinStandardHelpOptions = true,
+        description = "Create a vault in the bucket, or join the vault already there, and unlock it once to check the passphrase.")
+final class InitCommand implements Callable<Integer> {
+
+    @ParentCommand
+    SealDropCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--endpoint", required = true, paramLabel = "URL",
+            description = "S3 endpoint; https:// except for 127.0.0.1 or localhost.")
+    URI endpoint;
+
+    @Option(names = "--bucket", required = true, paramLabel = "NAME", description = "Bucket that holds the vault.")
+    String bucket;
+
+    @Option(names = "--prefix", paramLabel = "P", defaultValue = "", description = "Key prefix of the vault in the bucket (default: none).")
+    String prefix;
+
+    @Option(names = "--region", paramLabel = "R", defaultValue = "us-east-1", description = "S3 signing region (default: ${DEFAULT-VALUE}).")
+    String region;
+
+    @Option(names = "--audit-url", required = true, paramLabel = "URL",
+            description = "Base URL of the audit receiver; events go to URL/v1/events.")
+    URI auditUrl;
+
+    @Option(names = "--audit-token-file", paramLabel = "F", description = "File whose first line is the audit receiver's bearer token.")
+    Path auditTokenFile;
+
+    @Mixin
+    PassphraseOption passphrase;
+
+    @Override
+    public Integer call() {
+        try (LocalServices services = LocalServices.open(parent.home.folder(), ServiceOptions.defaults())) {
+            VaultSetup setup = new VaultSetup(endpoint, region, bucket, prefix, auditUrl,
+                    auditTokenFile == null ? null : auditTokenFile.toAbsolutePath());
+            boolean created = services.vault().setUp(setup, passphrase.read("New vault passphrase: "));
+            services.vault().lock();
+            services.flushAudit(java.time.Duration.ofSeconds(10));
+            spec.commandLine().getOut().println((created ? "Created a new vault in " : "Joined the vault in ")
+                    + services.vault().describe() + "; settings are in " + services.home().root() + ".");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,63 @@
+package org.sealdrop.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.sealdrop.app.DocumentSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code sealdrop list}: the documents of the index with their decrypted names. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "List documents: id, name, size in bytes, added (UTC) and status.")
+final class ListCommand implements Callable<Integer> {
+
+    @ParentCommand
+    SealDropCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "Print a JSON array instead of tab-separated lines.")
+    boolean json;
+
+    @Mixin
+    PassphraseOption passphrase;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        List<DocumentSummary> documents;
+        try (UnlockedSession session = UnlockedSession.open(parent.home.folder(), passphrase, spec.commandLine().getErr())) {
+            documents = session.documents().list();
+        }
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper();
+            ArrayNode array = mapper.createArrayNode();
+            for (DocumentSummary document : documents) {
+                ObjectNode node = array.addObject();
+                node.put("id", document.id().toString());
+                node.put("name", document.name());
+                node.put("size", document.size());
+                node.put("added", document.addedAt().toString());
+                node.put("status", document.status());
+                node.put("mediaType", document.mediaType());
+                node.put("patientReference", document.patientReference());
+            }
+            out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(array));
+        } else {
+            for (DocumentSummary document : documents) {
+                out.println(document.id() + "\t" + document.name() + "\t" + document.size() + "\t"
+                        + document.addedAt() + "\t" + document.status());
+            }
+        }
+        return 0;
+    }
+}

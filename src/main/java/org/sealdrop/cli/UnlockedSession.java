@@ -1,0 +1,60 @@
+package org.sealdrop.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import org.sealdrop.app.DocumentService;
+import org.sealdrop.app.LocalServices;
+import org.sealdrop.app.ServiceOptions;
+import org.sealdrop.app.VaultState;
+import org.sealdrop.config.HomeFolder;
+
+/**
+ * The services of a home folder with the vault unlocked, for one document command. Closing it
+ * gives the audit sender a few seconds to deliver the command's events; any left stay in the
+ * outbox for the next run, and the user is told how many.
+ */
+final class UnlockedSession implements AutoCloseable {
+
+    private static final Duration AUDIT_FLUSH_TIMEOUT = Duration.ofSeconds(10);
+
+    private final LocalServices services;
+    private final PrintWriter err;
+
+    private UnlockedSession(LocalServices services, PrintWriter err) {
+        this.services = services;
+        this.err = err;
+    }
+
+    static UnlockedSession open(HomeFolder home, PassphraseOption passphrase, PrintWriter err) {
+        LocalServices services = LocalServices.open(home, ServiceOptions.defaults());
+        try {
+            if (services.vault().state() == VaultState.NOT_CONFIGURED) {
+                throw new UsageException("The home folder " + home.root()
+                        + " has no vault yet; run `sealdrop init` first or pass the right --home.");
+            }
+            services.vault().unlock(passphrase.read("Vault passphrase: "));
+            return new UnlockedSession(services, err);
+        } catch (RuntimeException e) {
+            services.flushAudit(AUDIT_FLUSH_TIMEOUT);
+            services.close();
+            throw e;
+        }
+    }
+
+    DocumentService documents() {
+        return services.documents();
+    }
+
+    @Override
+    public void close() {
+        try {
+            services.vault().lock();
+            if (!services.flushAudit(AUDIT_FLUSH_TIMEOUT)) {
+                err.println("sealdrop: " + services.auditTrail().pendingCount()
+                        + " audit events could not be delivered yet; they stay queued and the next SealDrop run sends them.");
+            }
+        } finally {
+            services.close();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.sealdrop.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.sealdrop.SealDropException;
+import org.sealdrop.app.DocumentSummary;
+import org.sealdrop.app.TransferListener;
+import org.sealdrop.transfer.SourceFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code sealdrop upload}: encrypts and uploads files and folders, one output line per document. */
+@Command(name = "upload", mixinStandardHelpOptions = true,
+        description = "Encrypt files (folders recursively) and upload them; prints one line per document: id, size, name.")
+final class UploadCommand implements Callable<Integer> {
+
+    @ParentCommand
+    SealDropCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--patient", paramLabel = "REF", description = "Patient reference stored encrypted with every document of this run.")
+    String patientReference;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to upload.")
+    List<Path> paths;
+
+    @Mixin
+    PassphraseOption passphrase;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        SourceFiles.Expansion sources = SourceFiles.expand(paths);
+        sources.problems().forEach(problem -> err.println("sealdrop: " + problem));
+        int failures = sources.problems().size();
+        try (UnlockedSession session = UnlockedSession.open(parent.home.folder(), passphrase, err)) {
+            for (Path file : sources.files()) {
+                try {
+                    DocumentSummary document = session.documents().upload(file, patientReference, TransferListener.NONE);
+                    out.println(document.id() + "\t" + document.size() + "\t" + document.name());
+                    out.flush();
+                } catch (SealDropException e) {
+                    err.println("sealdrop: " + file + " was not uploaded: " + e.getMessage() + " [" + e.errorCode() + "]");
+                    failures++;
+                }
+            }
+        }
+        return failures == 0 ? 0 : SealDropCommand.EXIT_FAILURE;
+    }
+}

@@ -1,0 +1,70 @@
+package org.sealdrop.config;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The folder that holds one user's SealDrop state: settings, the index, the key file, the device id
+ * and logs. It is chosen with {@code --home} or defaults to the operating system's per-user
+ * application data folder, never the program's own folder, so a per-machine install works for a
+ * standard user.
+ */
+public record HomeFolder(Path root) {
+
+    public HomeFolder {
+        root = root.toAbsolutePath().normalize();
+    }
+
+    /**
+     * The per-user default: {@code %LOCALAPPDATA%\SealDrop} on Windows,
+     * {@code ~/Library/Application Support/SealDrop} on macOS, and {@code $XDG_DATA_HOME/sealdrop}
+     * (or {@code ~/.local/share/sealdrop}) elsewhere.
+     */
+    public static HomeFolder defaultFor(String osName, Map<String, String> environment, Path userHome) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.startsWith("windows")) {
+            String localAppData = environment.get("LOCALAPPDATA");
+            Path base = localAppData != null ? Path.of(localAppData) : userHome.resolve("AppData").resolve("Local");
+            return new HomeFolder(base.resolve("SealDrop"));
+        }
+        if (os.startsWith("mac")) {
+            return new HomeFolder(userHome.resolve("Library").resolve("Application Support").resolve("SealDrop"));
+        }
+        String xdgDataHome = environment.get("XDG_DATA_HOME");
+        Path base = xdgDataHome != null && !xdgDataHome.isBlank()
+                ? Path.of(xdgDataHome)
+                : userHome.resolve(".local").resolve("share");
+        return new HomeFolder(base.resolve("sealdrop"));
+    }
+
+    /** The default for the running JVM's operating system and user. */
+    public static HomeFolder defaultForCurrentUser() {
+        return defaultFor(System.getProperty("os.name"), System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    public Path settingsFile() {
+        return root.resolve("settings.json");
+    }
+
+    public Path indexFile() {
+        return root.resolve("index.db");
+    }
+
+    public Path keyFile() {
+        return root.resolve("keyfile.json");
+    }
+
+    public Path deviceIdFile() {
+        return root.resolve("device-id");
+    }
+
+    public Path logFolder() {
+        return root.resolve("logs");
+    }
+
+    /** Folder for SQLite's native library, so a {@code noexec} system temp folder cannot break it. */
+    public Path nativeLibraryFolder() {
+        return root.resolve("native");
+    }
+}

@@ -1,0 +1,70 @@
+package org.sealdrop.config;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.net.URI;
+import java.nio.file.Path;
+
+/**
+ * Settings of one home folder, stored as {@code settings.json}. They contain no secrets: S3
+ * credentials come from the AWS SDK's default chain and the audit token from the file named here.
+ *
+ * @param endpoint S3 endpoint URL
+ * @param region S3 signing region
+ * @param bucket bucket name
+ * @param prefix key prefix of the vault, "" or ending in "/"
+ * @param pathStyle path-style addressing (needed by most S3-compatible stores)
+ * @param checksumMode {@code WHEN_SUPPORTED} (the SDK default) or {@code WHEN_REQUIRED} for stores
+ *     that reject the SDK's default checksums
+ * @param auditUrl base URL of the audit receiver
+ * @param auditTokenFile file with the audit receiver's bearer token, or {@code null}
+ * @param partSizeMiB multipart part size in MiB (at least 5)
+ * @param multipartThresholdMiB objects above this size in MiB go as multipart uploads
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Settings(URI endpoint, String region, String bucket, String prefix, boolean pathStyle,
+        String checksumMode, URI auditUrl, Path auditTokenFile, int partSizeMiB, int multipartThresholdMiB) {
+
+    public static final int DEFAULT_PART_SIZE_MIB = 8;
+    public static final int DEFAULT_MULTIPART_THRESHOLD_MIB = 16;
+
+    public Settings {
+        if (region == null || region.isBlank()) {
+            region = "us-east-1";
+        }
+        prefix = normalizePrefix(prefix);
+        if (checksumMode == null || checksumMode.isBlank()) {
+            checksumMode = "WHEN_SUPPORTED";
+        }
+        if (partSizeMiB == 0) {
+            partSizeMiB = DEFAULT_PART_SIZE_MIB;
+        }
+        if (multipartThresholdMiB == 0) {
+            multipartThresholdMiB = DEFAULT_MULTIPART_THRESHOLD_MIB;
+        }
+    }
+
+    /** Settings with the defaults for everything but where the vault and the audit receiver are. */
+    public static Settings of(URI endpoint, String region, String bucket, String prefix, URI auditUrl, Path auditTokenFile) {
+        return new Settings(endpoint, region, bucket, prefix, true, null, auditUrl, auditTokenFile, 0, 0);
+    }
+
+    /** The same settings with another S3 endpoint, for the demo whose local port changes each run. */
+    public Settings withEndpoints(URI newEndpoint, URI newAuditUrl) {
+        return new Settings(newEndpoint, region, bucket, prefix, pathStyle, checksumMode, newAuditUrl, auditTokenFile,
+                partSizeMiB, multipartThresholdMiB);
+    }
+
+    static String normalizePrefix(String prefix) {
+        if (prefix == null) {
+            return "";
+        }
+        String trimmed = prefix.strip();
+        while (trimmed.startsWith("/")) {
+            trimmed = trimmed.substring(1);
+        }
+        if (!trimmed.isEmpty() && !trimmed.endsWith("/")) {
+            trimmed = trimmed + "/";
+        }
+        return trimmed;
+    }
+}

@@ -1,0 +1,93 @@
+package org.sealdrop.index;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Queries and writes of the {@code documents} table. */
+public final class DocumentIndex {
+
+    private static final String COLUMNS = "id, object_key, plaintext_size, ciphertext_size, status, vault_key_version,"
+            + " wrapped_key, header, created_at, updated_at";
+
+    private final Database database;
+
+    public DocumentIndex(Database database) {
+        this.database = database;
+    }
+
+    /** Inserts {@code record} inside the caller's transaction, so the audit event of the upload lands with it. */
+    public void insert(Connection transaction, DocumentRecord record) throws SQLException {
+        try (PreparedStatement insert = transaction.prepareStatement(
+                "INSERT INTO documents (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, record.id().toString());
+            insert.setString(2, record.objectKey());
+            insert.setLong(3, record.plaintextSize());
+            insert.setLong(4, record.ciphertextSize());
+            insert.setString(5, record.status().label());
+            insert.setInt(6, record.vaultKeyVersion());
+            insert.setBytes(7, record.wrappedKey());
+            insert.setBytes(8, record.header());
+            insert.setString(9, record.createdAt().toString());
+            insert.setString(10, record.updatedAt().toString());
+            insert.executeUpdate();
+        }
+    }
+
+    public void updateStatus(Connection transaction, UUID id, DocumentStatus status, Instant now) throws SQLException {
+        try (PreparedStatement update = transaction.prepareStatement(
+                "UPDATE documents SET status = ?, updated_at = ? WHERE id = ?")) {
+            update.setString(1, status.label());
+            update.setString(2, now.toString());
+            update.setString(3, id.toString());
+            update.executeUpdate();
+        }
+    }
+
+    public Optional<DocumentRecord> find(UUID id) {
+        return database.read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM documents WHERE id = ?")) {
+                query.setString(1, id.toString());
+                try (ResultSet rows = query.executeQuery()) {
+                    return rows.next() ? Optional.of(toRecord(rows)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** All rows, newest first. */
+    public List<DocumentRecord> list() {
+        return database.read(connection -> {
+            List<DocumentRecord> records = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM documents ORDER BY created_at DESC, id");
+                    ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    records.add(toRecord(rows));
+                }
+            }
+            return records;
+        });
+    }
+
+    private static DocumentRecord toRecord(ResultSet rows) throws SQLException {
+        return new DocumentRecord(
+                UUID.fromString(rows.getString("id")),
+                rows.getString("object_key"),
+                rows.getLong("plaintext_size"),
+                rows.getLong("ciphertext_size"),
+                DocumentStatus.fromLabel(rows.getString("status")),
+                rows.getInt("vault_key_version"),
+                rows.getBytes("wrapped_key"),
+                rows.getBytes("header"),
+                Instant.parse(rows.getString("created_at")),
+                Instant.parse(rows.getString("updated_at")));
+    }
+}

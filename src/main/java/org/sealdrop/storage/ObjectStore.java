@@ -1,0 +1,278 @@
+package org.sealdrop.storage;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.paginators.ListObjectsV2Iterable;
+
+/**
+ * The vault's bucket: upload, download, ranged download, head, list and delete of objects.
+ *
+ * <p>Every method takes a full object key, which {@link #key(String)} builds under the vault prefix.
+ * Every S3 failure becomes a {@link StorageException} whose error code identifies the kind of failure.
+ * Methods may be called from several threads at once, because the SDK client is thread-safe.
+ */
+public final class ObjectStore implements AutoCloseable {
+
+    /** Page size of {@link #list(String)}, which is also the maximum because S3 returns at most 1000 keys per request. */
+    public static final int DEFAULT_LIST_PAGE_SIZE = 1000;
+
+    private final StorageSettings settings;
+    private final S3Client s3;
+    private final S3Errors errors;
+    private final ObjectUploader uploader;
+
+    /** Creates a store with {@link ConnectionSettings#defaults()}. No request is sent until the first call. */
+    public ObjectStore(StorageSettings settings, AwsCredentialsProvider credentials) {
+        this(settings, credentials, ConnectionSettings.defaults());
+    }
+
+    /** Creates a store with the given timeouts and attempt count. No request is sent until the first call. */
+    public ObjectStore(StorageSettings settings, AwsCredentialsProvider credentials, ConnectionSettings connection) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.s3 = S3ClientFactory.create(settings, Objects.requireNonNull(connection, "connection"),
+                Objects.requireNonNull(credentials, "credentials"));
+        this.errors = new S3Errors(settings);
+        this.uploader = new ObjectUploader(s3, settings, errors);
+    }
+
+    public StorageSettings settings() {
+        return settings;
+    }
+
+    /** Returns the full key of {@code relativeKey} under the vault prefix. */
+    public String key(String relativeKey) {
+        if (relativeKey == null || relativeKey.isEmpty()) {
+            throw new IllegalArgumentException("relativeKey must not be empty");
+        }
+        return settings.prefix() + relativeKey;
+    }
+
+    /**
+     * Uploads exactly {@code length} bytes from {@code content}, read once and in order, and returns what S3
+     * then reports about the object.
+     *
+     * <p>Up to the multipart threshold this is one PutObject. Above it, a multipart upload sends parts of
+     * the configured part size (grown when more than 10,000 parts would be needed), each read into one
+     * reused buffer, so every part but the last is at least 5 MiB. When any step fails, the multipart
+     * upload is aborted so that no parts stay behind. After the upload, a HEAD request confirms that the
+     * stored size equals {@code length}. Bytes after {@code length} are left unread, and the stream is not
+     * closed.
+     *
+     * @param metadata S3 user metadata: lowercase names, printable ASCII values, at most 2 KiB in total.
+     *     S3 stores it in clear, so it must never contain PHI or secrets.
+     * @param progress receives the growing number of bytes sent so far, or null for no reports
+     * @throws StorageException {@code SD-S3-SHORT-CONTENT} when the stream ends early,
+     *     {@code SD-S3-SOURCE-FAILED} when it throws an IOException, {@code SD-S3-SIZE-MISMATCH} when the
+     *     stored size differs, or any code of a failed S3 call. Unchecked exceptions thrown by
+     *     {@code content} itself propagate unchanged after the abort.
+     */
+    public ObjectInfo put(String key, InputStream content, long length, Map<String, String> metadata,
+            LongConsumer progress) {
+        requireKey(key);
+        Objects.requireNonNull(content, "content");
+        if (length < 0) {
+            throw new IllegalArgumentException("length must not be negative: " + length);
+        }
+        Map<String, String> checkedMetadata = UserMetadata.requireValid(metadata, key);
+
+        uploader.upload(key, new ContentSource(content, length, key), length, checkedMetadata,
+                new UploadProgress(progress));
+        return requireStoredSize(key, length);
+    }
+
+    /**
+     * Uploads a small object, such as the vault key file, in one PutObject.
+     *
+     * @throws StorageException with the code of the failed S3 call
+     */
+    public void putSmall(String key, byte[] content, Map<String, String> metadata) {
+        requireKey(key);
+        Objects.requireNonNull(content, "content");
+        Map<String, String> checkedMetadata = UserMetadata.requireValid(metadata, key);
+        try {
+            s3.putObject(put -> put.bucket(settings.bucket()).key(key).metadata(checkedMetadata),
+                    RequestBody.fromBytes(content));
+        } catch (SdkException e) {
+            throw errors.translate("upload", key, e);
+        }
+    }
+
+    /**
+     * Opens the whole object as a stream, which the caller must close. Closing it before the end drops
+     * the connection rather than downloading the rest.
+     *
+     * @throws StorageException {@code SD-S3-NOT-FOUND} when the object does not exist, or the code of the
+     *     failed S3 call. Reading the stream may throw an IOException when the connection breaks.
+     */
+    public InputStream get(String key) {
+        try {
+            return new ObjectStream(s3.getObject(get -> get.bucket(settings.bucket()).key(requireKey(key))));
+        } catch (SdkException e) {
+            throw errors.translate("download", key, e);
+        }
+    }
+
+    /**
+     * Opens bytes {@code firstByte} to {@code lastByteInclusive} of the object as a stream, which the caller
+     * must close. When the range reaches past the end of the object, the stream ends at the object's end.
+     *
+     * @throws StorageException {@code SD-S3-INVALID-RANGE} when {@code firstByte} is past the end of the
+     *     object, {@code SD-S3-NOT-FOUND} when the object does not exist, or the code of the failed S3 call
+     */
+    public InputStream getRange(String key, long firstByte, long lastByteInclusive) {
+        if (firstByte < 0 || lastByteInclusive < firstByte) {
+            throw new IllegalArgumentException("invalid byte range " + firstByte + "-" + lastByteInclusive);
+        }
+        String range = "bytes=" + firstByte + "-" + lastByteInclusive;
+        try {
+            return new ObjectStream(s3.getObject(get -> get.bucket(settings.bucket()).key(requireKey(key)).range(range)));
+        } catch (SdkException e) {
+            throw errors.translate("ranged download", key, e);
+        }
+    }
+
+    /**
+     * Returns the small object's bytes, or empty when it does not exist.
+     *
+     * @throws StorageException {@code SD-S3-NO-BUCKET} when the bucket is missing, or the code of the failed
+     *     S3 call
+     */
+    public Optional<byte[]> getSmall(String key) {
+        try {
+            return Optional.of(s3.getObjectAsBytes(get -> get.bucket(settings.bucket()).key(requireKey(key))).asByteArray());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw errors.translate("download", key, e);
+        }
+    }
+
+    /**
+     * Returns the object's size, ETag and user metadata, or empty when S3 responds with 404. A HEAD
+     * response has no body, so a missing bucket also returns empty here. {@link #verifyBucket()} tells
+     * the two cases apart.
+     *
+     * @throws StorageException with the code of the failed S3 call
+     */
+    public Optional<ObjectInfo> head(String key) {
+        try {
+            HeadObjectResponse response = s3.headObject(head -> head.bucket(settings.bucket()).key(requireKey(key)));
+            return Optional.of(new ObjectInfo(key, response.contentLength(), stripQuotes(response.eTag()),
+                    response.metadata(), response.lastModified()));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw errors.translate("head", key, e);
+        }
+    }
+
+    /**
+     * Lists every object under the vault prefix plus {@code relativePrefix}, across all pages, with full
+     * keys in S3's (lexicographic) order. Listings carry no user metadata, so {@link ObjectInfo#metadata()}
+     * is empty.
+     *
+     * @throws StorageException with the code of the failed S3 call
+     */
+    public List<ObjectInfo> list(String relativePrefix) {
+        return list(relativePrefix, DEFAULT_LIST_PAGE_SIZE);
+    }
+
+    /** Same as {@link #list(String)}, asking S3 for at most {@code pageSize} keys per request. */
+    public List<ObjectInfo> list(String relativePrefix, int pageSize) {
+        if (pageSize < 1 || pageSize > DEFAULT_LIST_PAGE_SIZE) {
+            throw new IllegalArgumentException("pageSize must be 1 to 1000: " + pageSize);
+        }
+        String prefix = settings.prefix() + (relativePrefix == null ? "" : relativePrefix);
+        List<ObjectInfo> objects = new ArrayList<>();
+        try {
+            ListObjectsV2Iterable pages = s3.listObjectsV2Paginator(
+                    request -> request.bucket(settings.bucket()).prefix(prefix).maxKeys(pageSize));
+            for (S3Object object : pages.contents()) {
+                objects.add(new ObjectInfo(object.key(), object.size(), stripQuotes(object.eTag()), Map.of(),
+                        object.lastModified()));
+            }
+        } catch (SdkException e) {
+            throw errors.translate("list", prefix, e);
+        }
+        return objects;
+    }
+
+    /**
+     * Deletes the object. Deleting a missing object succeeds, as in S3.
+     *
+     * @throws StorageException with the code of the failed S3 call
+     */
+    public void delete(String key) {
+        try {
+            s3.deleteObject(delete -> delete.bucket(settings.bucket()).key(requireKey(key)));
+        } catch (SdkException e) {
+            throw errors.translate("delete", key, e);
+        }
+    }
+
+    /**
+     * Checks that the bucket exists and that the credentials may use it, with one HEAD request.
+     *
+     * @throws StorageException {@code SD-S3-NO-BUCKET}, {@code SD-S3-ACCESS-DENIED}, {@code SD-S3-UNREACHABLE}
+     *     or the code of another failure
+     */
+    public void verifyBucket() {
+        try {
+            s3.headBucket(head -> head.bucket(settings.bucket()));
+        } catch (SdkException e) {
+            if (e instanceof S3Exception s3Failure && s3Failure.statusCode() == 404) {
+                throw new StorageException("SD-S3-NO-BUCKET", "The bucket " + settings.bucket() + " does not exist at "
+                        + settings.endpoint() + "; check the bucket name in the settings or create the bucket.", e);
+            }
+            throw errors.translate("bucket check", null, e);
+        }
+    }
+
+    /** Closes the SDK client and its connection pool. */
+    @Override
+    public void close() {
+        s3.close();
+    }
+
+    /** Test hook: receives the size of every multipart part after S3 accepted it. */
+    void observeParts(LongConsumer observer) {
+        uploader.observeParts(observer);
+    }
+
+    private ObjectInfo requireStoredSize(String key, long length) {
+        ObjectInfo stored = head(key).orElseThrow(() -> new StorageException("SD-S3-SIZE-MISMATCH", "S3 reports object "
+                + key + " missing right after its upload to bucket " + settings.bucket() + "; upload it again."));
+        if (stored.size() != length) {
+            throw new StorageException("SD-S3-SIZE-MISMATCH", "S3 stored " + stored.size() + " bytes for object " + key
+                    + " where " + length + " were sent; upload it again, and tell IT if it happens again.");
+        }
+        return stored;
+    }
+
+    private static String requireKey(String key) {
+        if (key == null || key.isEmpty()) {
+            throw new IllegalArgumentException("key must not be empty");
+        }
+        return key;
+    }
+
+    private static String stripQuotes(String eTag) {
+        if (eTag != null && eTag.length() >= 2 && eTag.startsWith("\"") && eTag.endsWith("\"")) {
+            return eTag.substring(1, eTag.length() - 1);
+        }
+        return eTag;
+    }
+}

@@ -1,0 +1,183 @@
+package org.sealdrop.storage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.UploadPartRequest;
+import software.amazon.awssdk.services.s3.model.UploadPartResponse;
+
+/**
+ * Sends one object as a single PutObject or, above the multipart threshold, as a multipart upload whose
+ * parts are read one after another into a single reused buffer.
+ *
+ * <p>Memory per upload is one buffer of {@code min(length, multipartThreshold)} bytes for a single
+ * PutObject, or of the part size for a multipart upload. The buffer is kept (not streamed) so that the
+ * SDK can resend it on a retry.
+ */
+final class ObjectUploader {
+
+    /** S3 accepts at most this many parts in one multipart upload. */
+    static final int MAX_PARTS = 10_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ObjectUploader.class);
+    private static final long MIB = 1024L * 1024;
+
+    private final S3Client s3;
+    private final StorageSettings settings;
+    private final S3Errors errors;
+    private volatile LongConsumer partObserver = size -> { };
+
+    ObjectUploader(S3Client s3, StorageSettings settings, S3Errors errors) {
+        this.s3 = s3;
+        this.settings = settings;
+        this.errors = errors;
+    }
+
+    /** Test hook: receives the size of every multipart part after S3 accepted it. */
+    void observeParts(LongConsumer observer) {
+        this.partObserver = observer;
+    }
+
+    void upload(String key, ContentSource source, long length, Map<String, String> metadata, UploadProgress progress) {
+        if (length <= settings.multipartThreshold()) {
+            putSingle(key, source, (int) length, metadata, progress);
+        } else {
+            putMultipart(key, source, length, metadata, progress);
+        }
+    }
+
+    private void putSingle(String key, ContentSource source, int length, Map<String, String> metadata,
+            UploadProgress progress) {
+        byte[] buffer = new byte[length];
+        source.readFully(buffer, length);
+
+        PutObjectRequest request = PutObjectRequest.builder()
+                .bucket(settings.bucket())
+                .key(key)
+                .metadata(metadata)
+                .contentLength((long) length)
+                .build();
+        try {
+            s3.putObject(request, BufferBody.of(buffer, length, 0, progress));
+        } catch (SdkException e) {
+            throw errors.translate("upload", key, e);
+        }
+    }
+
+    private void putMultipart(String key, ContentSource source, long length, Map<String, String> metadata,
+            UploadProgress progress) {
+        long partSize = partSizeFor(key, length);
+        String uploadId = createUpload(key, metadata);
+        LOG.info("Started multipart upload {} of key {}: {} bytes in parts of {} bytes", uploadId, key, length, partSize);
+
+        boolean completed = false;
+        try {
+            List<CompletedPart> parts = new ArrayList<>();
+            byte[] buffer = new byte[(int) Math.min(partSize, length)];
+            long offset = 0;
+            for (int partNumber = 1; offset < length; partNumber++) {
+                int size = (int) Math.min(partSize, length - offset);
+                source.readFully(buffer, size);
+                parts.add(uploadPart(key, uploadId, partNumber, buffer, size, offset, progress));
+                partObserver.accept(size);
+                offset += size;
+            }
+
+            s3.completeMultipartUpload(complete -> complete.bucket(settings.bucket()).key(key).uploadId(uploadId)
+                    .multipartUpload(upload -> upload.parts(parts)));
+            completed = true;
+            LOG.info("Completed multipart upload {} of key {} with {} parts", uploadId, key, parts.size());
+        } catch (SdkException e) {
+            throw errors.translate("upload", key, e);
+        } finally {
+            if (!completed) {
+                abort(key, uploadId);
+            }
+        }
+    }
+
+    private String createUpload(String key, Map<String, String> metadata) {
+        CreateMultipartUploadRequest.Builder request = CreateMultipartUploadRequest.builder()
+                .bucket(settings.bucket())
+                .key(key)
+                .metadata(metadata);
+        if (sendsChecksums()) {
+            // The parts carry CRC32 checksums, so the upload must announce the same algorithm.
+            request.checksumAlgorithm(ChecksumAlgorithm.CRC32);
+        }
+        try {
+            return s3.createMultipartUpload(request.build()).uploadId();
+        } catch (SdkException e) {
+            throw errors.translate("upload", key, e);
+        }
+    }
+
+    private CompletedPart uploadPart(String key, String uploadId, int partNumber, byte[] buffer, int size, long offset,
+            UploadProgress progress) {
+        UploadPartRequest.Builder request = UploadPartRequest.builder()
+                .bucket(settings.bucket())
+                .key(key)
+                .uploadId(uploadId)
+                .partNumber(partNumber)
+                .contentLength((long) size);
+        if (sendsChecksums()) {
+            request.checksumAlgorithm(ChecksumAlgorithm.CRC32);
+        }
+        UploadPartResponse response = s3.uploadPart(request.build(), BufferBody.of(buffer, size, offset, progress));
+
+        CompletedPart.Builder part = CompletedPart.builder().partNumber(partNumber).eTag(response.eTag());
+        if (sendsChecksums()) {
+            part.checksumCRC32(response.checksumCRC32());
+        }
+        return part.build();
+    }
+
+    /** Aborts the upload so that no parts stay behind, even when the thread was interrupted. */
+    private void abort(String key, String uploadId) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            s3.abortMultipartUpload(abort -> abort.bucket(settings.bucket()).key(key).uploadId(uploadId));
+            LOG.warn("Aborted multipart upload {} of key {} after a failure", uploadId, key);
+        } catch (SdkException e) {
+            LOG.error("Could not abort multipart upload {} of key {}, so its parts stay in bucket {} until a lifecycle "
+                    + "rule or a later cleanup removes them", uploadId, key, settings.bucket(), e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Returns the configured part size, grown in whole MiB when the object would need more than 10,000 parts. */
+    private long partSizeFor(String key, long length) {
+        long partSize = settings.partSize();
+        long needed = ceilDiv(length, MAX_PARTS);
+        if (needed > partSize) {
+            partSize = ceilDiv(needed, MIB) * MIB;
+            LOG.info("Key {} needs parts of {} bytes to stay within {} parts", key, partSize, MAX_PARTS);
+        }
+        if (partSize > StorageSettings.MAX_BUFFER_SIZE) {
+            throw new StorageException("SD-S3-TOO-LARGE", "The object " + key + " of " + length
+                    + " bytes is too large for a multipart upload of at most " + MAX_PARTS + " parts of "
+                    + StorageSettings.MAX_BUFFER_SIZE + " bytes; split the document before adding it.");
+        }
+        return partSize;
+    }
+
+    private boolean sendsChecksums() {
+        return settings.checksumMode() == ChecksumMode.WHEN_SUPPORTED;
+    }
+
+    private static long ceilDiv(long dividend, long divisor) {
+        return (dividend + divisor - 1) / divisor;
+    }
+}

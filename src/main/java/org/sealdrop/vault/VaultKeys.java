@@ -1,0 +1,78 @@
+package org.sealdrop.vault;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.sealdrop.SealDropException;
+import org.sealdrop.crypto.SecretKeyBytes;
+
+/**
+ * The unlocked vault: every vault key version in memory. {@link #close()} zeroes them; after that
+ * every accessor throws, so a locked vault cannot be used by mistake.
+ */
+public final class VaultKeys implements AutoCloseable {
+
+    private static final byte[] KEY_FILE_LABEL = "SealDrop key file v1".getBytes(StandardCharsets.US_ASCII);
+
+    private final UUID vaultId;
+    private final TreeMap<Integer, SecretKeyBytes> keysByVersion;
+
+    VaultKeys(UUID vaultId, Map<Integer, SecretKeyBytes> keysByVersion) {
+        this.vaultId = vaultId;
+        this.keysByVersion = new TreeMap<>(keysByVersion);
+    }
+
+    public UUID vaultId() {
+        return vaultId;
+    }
+
+    /** Version of the key that wraps new document keys. */
+    public synchronized int currentVersion() {
+        requireOpen();
+        return keysByVersion.lastKey();
+    }
+
+    public synchronized SecretKeyBytes current() {
+        requireOpen();
+        return keysByVersion.lastEntry().getValue();
+    }
+
+    /** The key of {@code version}; fails when the key file no longer has that version. */
+    public synchronized SecretKeyBytes version(int version) {
+        requireOpen();
+        SecretKeyBytes key = keysByVersion.get(version);
+        if (key == null) {
+            throw new SealDropException("SD-KEY-VERSION", "The document needs vault key version " + version
+                    + ", which this key file does not have; fetch the newest key file from the bucket with `sealdrop init`.");
+        }
+        return key;
+    }
+
+    public synchronized boolean isClosed() {
+        return keysByVersion.isEmpty();
+    }
+
+    @Override
+    public synchronized void close() {
+        keysByVersion.values().forEach(SecretKeyBytes::close);
+        keysByVersion.clear();
+    }
+
+    /** Associated data of a vault key wrap: label, vault id and key version, so a wrap cannot move between them. */
+    static byte[] keyFileAad(UUID vaultId, int keyVersion) {
+        return ByteBuffer.allocate(KEY_FILE_LABEL.length + 16 + 4)
+                .put(KEY_FILE_LABEL)
+                .putLong(vaultId.getMostSignificantBits())
+                .putLong(vaultId.getLeastSignificantBits())
+                .putInt(keyVersion)
+                .array();
+    }
+
+    private void requireOpen() {
+        if (keysByVersion.isEmpty()) {
+            throw new VaultLockedException();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.sealdrop.auditserver;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+import java.util.UUID;
+import org.sealdrop.audit.AuditAction;
+import org.sealdrop.audit.AuditEvent;
+import org.sealdrop.audit.AuditEventJson;
+import org.sealdrop.audit.Outcome;
+import org.sealdrop.audit.Uuid7;
+
+/** Builds canonical event bodies of one device, chained as SealDrop chains them. */
+final class EventChain {
+
+    private final String user;
+    private final String deviceId;
+    private long sequence;
+    private String previousHash = AuditEvent.FIRST_PREVIOUS_HASH;
+
+    EventChain(String user, String deviceId) {
+        this.user = user;
+        this.deviceId = deviceId;
+    }
+
+    /** Returns the canonical body of the next event and moves the chain on. */
+    String next(AuditAction action, UUID documentId, Instant time) {
+        sequence++;
+        AuditEvent event = new AuditEvent(Uuid7.next(), time, user, deviceId, action, documentId, Outcome.SUCCESS,
+                null, "0.1.0", sequence, previousHash);
+        String body = AuditEventJson.canonical(event);
+        previousHash = AuditEventJson.hash(body);
+        return body;
+    }
+
+    List<String> next(int count, Instant start) {
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            bodies.add(next(AuditAction.OPEN, UUID.randomUUID(), start.plusSeconds(i)));
+        }
+        return bodies;
+    }
+
+    static String batch(List<String> bodies) {
+        StringJoiner json = new StringJoiner(",", "{\"events\":[", "]}");
+        bodies.forEach(json::add);
+        return json.toString();
+    }
+
+    static String eventId(String body) {
+        return body.substring("{\"eventId\":\"".length(), "{\"eventId\":\"".length() + 36);
+    }
+}

@@ -1,0 +1,178 @@
+package org.sealdrop.auditserver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sealdrop.SealDropException;
+import org.sealdrop.audit.AuditAction;
+import org.sealdrop.auditserver.ChainReport.SequenceGap;
+
+class ReceiverStoreTest {
+
+    static final Instant T0 = Instant.parse("2026-03-14T09:00:00.000Z");
+
+    @TempDir
+    Path folder;
+
+    Path file;
+    ReceiverStore store;
+
+    @BeforeEach
+    void openStore() {
+        file = folder.resolve("audit.db");
+        store = ReceiverStore.open(file);
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    @Test
+    void updateAndDeleteAreRejected() throws Exception {
+        append(new EventChain("m.jones", "pc-1").next(2, T0));
+
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement statement = connection.createStatement()) {
+            SQLException update = assertThrows(SQLException.class,
+                    () -> statement.executeUpdate("UPDATE events SET user = 'someone-else'"));
+            assertTrue(update.getMessage().contains("append-only"), update.getMessage());
+            SQLException delete = assertThrows(SQLException.class, () -> statement.executeUpdate("DELETE FROM events"));
+            assertTrue(delete.getMessage().contains("append-only"), delete.getMessage());
+        }
+        assertEquals(2, store.queryBodies(EventQuery.all()).size());
+    }
+
+    @Test
+    void eventsSurviveReopen() {
+        List<String> bodies = new EventChain("m.jones", "pc-1").next(3, T0);
+        append(bodies);
+        store.close();
+
+        store = ReceiverStore.open(file);
+
+        assertEquals(bodies, store.queryBodies(EventQuery.all()));
+    }
+
+    @Test
+    void newerSchemaRejected() throws Exception {
+        store.close();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA user_version = 2");
+        }
+
+        SealDropException e = assertThrows(SealDropException.class, () -> ReceiverStore.open(file));
+
+        assertEquals("SD-AUDIT-STORE", e.errorCode());
+        store = ReceiverStore.open(folder.resolve("fresh.db"));
+    }
+
+    @Test
+    void timeBoundsRoundSubMillisecondsUp() {
+        List<String> bodies = new EventChain("m.jones", "pc-1").next(3, T0);
+        append(bodies);
+
+        List<String> fromInside = store.queryBodies(new EventQuery(null, null, null, null,
+                T0.plusNanos(500_000), null, 10));
+        List<String> toInside = store.queryBodies(new EventQuery(null, null, null, null,
+                null, T0.plusSeconds(1).plusNanos(1), 10));
+
+        assertEquals(bodies.subList(1, 3), fromInside);
+        assertEquals(bodies.subList(0, 2), toInside);
+    }
+
+    @Test
+    void intactChain() {
+        append(new EventChain("m.jones", "pc-1").next(5, T0));
+
+        ChainReport report = store.verifyChain("pc-1");
+
+        assertTrue(report.intact(), report.toString());
+        assertEquals(5, report.eventCount());
+        assertEquals(5, report.lastSequence());
+    }
+
+    @Test
+    void gapIsReported() {
+        List<String> bodies = new EventChain("m.jones", "pc-1").next(6, T0);
+        append(List.of(bodies.get(0), bodies.get(1), bodies.get(4), bodies.get(5)));
+
+        ChainReport report = store.verifyChain("pc-1");
+
+        assertFalse(report.intact());
+        assertEquals(List.of(new SequenceGap(3, 4)), report.gaps());
+        assertEquals(List.of(), report.brokenLinks());
+    }
+
+    @Test
+    void missingStartIsGap() {
+        List<String> bodies = new EventChain("m.jones", "pc-1").next(3, T0);
+        append(bodies.subList(2, 3));
+
+        assertEquals(List.of(new SequenceGap(1, 2)), store.verifyChain("pc-1").gaps());
+    }
+
+    @Test
+    void alteredEventBreaksNextLink() {
+        List<String> bodies = new ArrayList<>(new EventChain("m.jones", "pc-1").next(3, T0));
+        bodies.set(1, bodies.get(1).replace("\"action\":\"open\"", "\"action\":\"verify\""));
+        append(bodies);
+
+        ChainReport report = store.verifyChain("pc-1");
+
+        assertEquals(List.of(3L), report.brokenLinks());
+        assertEquals(List.of(), report.gaps());
+    }
+
+    @Test
+    void forkedChainIsConflict() {
+        EventChain original = new EventChain("m.jones", "pc-1");
+        List<String> shared = original.next(2, T0);
+        EventChain restored = new EventChain("m.jones", "pc-1");
+        restored.next(AuditAction.OPEN, UUID.randomUUID(), T0);
+        // Sequence 2 a second time, linked to a first event the receiver never saw.
+        String fork = restored.next(AuditAction.LOCK, null, T0.plusSeconds(60));
+        append(shared);
+        append(List.of(fork));
+
+        ChainReport report = store.verifyChain("pc-1");
+
+        assertEquals(List.of(2L), report.conflictingSequences());
+        assertEquals(List.of(2L), report.brokenLinks());
+    }
+
+    @Test
+    void devicesAreCheckedSeparately() {
+        append(new EventChain("m.jones", "pc-1").next(2, T0));
+        append(new EventChain("m.jones", "pc-2").next(3, T0));
+
+        assertEquals(2, store.verifyChain("pc-1").eventCount());
+        assertEquals(3, store.verifyChain("pc-2").eventCount());
+        assertEquals(0, store.verifyChain("pc-3").eventCount());
+    }
+
+    private void append(List<String> bodies) {
+        try {
+            store.append(EventBatchParser.parse(EventChain.batch(bodies).getBytes(StandardCharsets.UTF_8)));
+        } catch (BadRequestException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+    }
+}
