@@ -96,7 +96,7 @@ final class ScriptedServices implements VaultAccess, DocumentService {
         throw new UnsupportedOperationException("Snapshots do not save copies.");
     }
 
-    /** Declared without {@code @Override} so the stub compiles before and after the interface gained it. */
+    @Override
     public DocumentSummary verify(UUID id) {
         throw new UnsupportedOperationException("Snapshots do not verify documents.");
     }

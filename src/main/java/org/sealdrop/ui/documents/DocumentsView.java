@@ -153,12 +153,32 @@ public final class DocumentsView {
         }
         refreshing = true;
         BackgroundTasks.run(executor, documents::list, list -> {
-            rows.setAll(list);
+            showRows(list);
             refreshDone();
         }, failure -> {
             refreshDone();
             showFailure("document list", failure);
         });
+    }
+
+    /**
+     * Replaces the table rows only when the list changed, and keeps the selected document selected,
+     * so a refresh after an upload does not break a click or a double-click in progress.
+     */
+    private void showRows(List<DocumentSummary> list) {
+        if (rows.equals(list)) {
+            return;
+        }
+        DocumentSummary selected = table.getSelectionModel().getSelectedItem();
+        rows.setAll(list);
+        if (selected != null) {
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i).id().equals(selected.id())) {
+                    table.getSelectionModel().select(i);
+                    break;
+                }
+            }
+        }
     }
 
     private void refreshDone() {

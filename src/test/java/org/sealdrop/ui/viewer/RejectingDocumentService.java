@@ -31,7 +31,7 @@ final class RejectingDocumentService implements DocumentService {
         throw new AssertionError("This test does not save copies.");
     }
 
-    /** Declared without {@code @Override} so the stub compiles before and after the interface gained it. */
+    @Override
     public DocumentSummary verify(UUID id) {
         throw new AssertionError("The viewer must not verify documents.");
     }
