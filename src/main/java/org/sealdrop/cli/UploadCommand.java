@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.sealdrop.SealDropException;
 import org.sealdrop.app.DocumentSummary;
 import org.sealdrop.app.TransferListener;
-import org.sealdrop.transfer.SourceFiles;
+import org.sealdrop.transfer.FolderExpansion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,9 +40,14 @@ final class UploadCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        SourceFiles.Expansion sources = SourceFiles.expand(paths);
-        sources.problems().forEach(problem -> err.println("sealdrop: " + problem));
-        int failures = sources.problems().size();
+        FolderExpansion.Result sources = FolderExpansion.expand(paths);
+        int failures = 0;
+        for (FolderExpansion.Skipped skipped : sources.skipped()) {
+            err.println("sealdrop: " + skipped.path() + " was skipped: " + describe(skipped.reason()));
+            if (skipped.reason() != FolderExpansion.Reason.SYSTEM_FILE) {
+                failures++;
+            }
+        }
         try (UnlockedSession session = UnlockedSession.open(parent.home.folder(), passphrase, err)) {
             for (Path file : sources.files()) {
                 try {
@@ -56,5 +61,15 @@ final class UploadCommand implements Callable<Integer> {
             }
         }
         return failures == 0 ? 0 : SealDropCommand.EXIT_FAILURE;
+    }
+
+    private static String describe(FolderExpansion.Reason reason) {
+        return switch (reason) {
+            case UNREADABLE -> "it cannot be read with your permissions.";
+            case NOT_A_REGULAR_FILE -> "it is not a regular file.";
+            case LINKED_FOLDER -> "it is a link to a folder, which is not followed so a link loop cannot repeat files.";
+            case MISSING -> "it does not exist; check the path.";
+            case SYSTEM_FILE -> "it is an operating system file.";
+        };
     }
 }

@@ -25,7 +25,12 @@ public final class Corpus {
 
     /** Every PDF and image of the corpus, sorted by path. */
     public static List<Path> documents() {
-        try (Stream<Path> files = Stream.concat(Files.list(root().resolve("pdf")), Files.list(root().resolve("images")))) {
+        return Stream.concat(filesIn("pdf").stream(), filesIn("images").stream()).sorted().toList();
+    }
+
+    /** Regular files of one corpus folder ({@code pdf} or {@code images}), sorted by name. */
+    public static List<Path> filesIn(String folder) {
+        try (Stream<Path> files = Files.list(root().resolve(folder))) {
             return files.filter(Files::isRegularFile).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -34,5 +39,17 @@ public final class Corpus {
 
     public static Path pdf(String name) {
         return root().resolve("pdf").resolve(name);
+    }
+
+    public static Path image(String name) {
+        return root().resolve("images").resolve(name);
+    }
+
+    public static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -36,7 +36,7 @@ import org.sealdrop.testsupport.TestEnvironment;
 import org.sealdrop.ui.documents.TransferItem;
 import org.sealdrop.ui.documents.TransferState;
 import org.sealdrop.ui.viewer.ViewerWindow;
-import org.sealdrop.viewer.Corpus;
+import org.sealdrop.testsupport.Corpus;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;

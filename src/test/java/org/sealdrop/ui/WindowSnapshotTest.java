@@ -29,7 +29,7 @@ import org.sealdrop.app.DocumentSummary;
 import org.sealdrop.app.OpenedDocument;
 import org.sealdrop.app.VaultState;
 import org.sealdrop.ui.viewer.ViewerWindow;
-import org.sealdrop.viewer.Corpus;
+import org.sealdrop.testsupport.Corpus;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;

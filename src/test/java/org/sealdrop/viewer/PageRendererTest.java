@@ -1,5 +1,6 @@
 package org.sealdrop.viewer;
 
+import org.sealdrop.testsupport.Corpus;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -31,7 +31,7 @@ import org.sealdrop.app.VaultAccess;
 import org.sealdrop.ui.BackgroundTasks;
 import org.sealdrop.ui.ErrorDialog;
 import org.sealdrop.ui.ErrorReport;
-import org.sealdrop.ui.FolderExpansion;
+import org.sealdrop.transfer.FolderExpansion;
 import org.sealdrop.ui.Messages;
 
 /**

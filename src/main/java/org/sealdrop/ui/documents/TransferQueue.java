@@ -14,7 +14,7 @@ import org.sealdrop.app.DocumentSummary;
 import org.sealdrop.ui.BackgroundTasks;
 import org.sealdrop.ui.BoundedExecutor;
 import org.sealdrop.ui.ErrorReport;
-import org.sealdrop.ui.FolderExpansion;
+import org.sealdrop.transfer.FolderExpansion;
 import org.sealdrop.ui.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sealdrop.app.DocumentSummary;
 import org.sealdrop.app.OpenedDocument;
-import org.sealdrop.viewer.Corpus;
+import org.sealdrop.testsupport.Corpus;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;

@@ -1,4 +1,4 @@
-package org.sealdrop.ui;
+package org.sealdrop.transfer;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;

@@ -1,4 +1,4 @@
-package org.sealdrop.ui;
+package org.sealdrop.transfer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sealdrop.ui.FolderExpansion.Reason;
-import org.sealdrop.ui.FolderExpansion.Result;
+import org.sealdrop.transfer.FolderExpansion.Reason;
+import org.sealdrop.transfer.FolderExpansion.Result;
 
 class FolderExpansionTest {
 
