@@ -7,6 +7,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
+import org.sealdrop.SealDropException;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import org.sealdrop.app.DocumentService;
@@ -82,6 +83,11 @@ public final class DesktopLauncher {
             // Another part of this process, such as a test, started the toolkit and will stop it.
             Platform.runLater(showWindow);
             return false;
+        } catch (UnsupportedOperationException | UnsatisfiedLinkError noDisplay) {
+            // JavaFX on Linux needs a display and GTK 3; without them it fails with these errors.
+            throw new SealDropException("SD-NO-DISPLAY", "The window could not start (" + noDisplay.getMessage()
+                    + "); run SealDrop on a desktop session with a display, and on Linux install GTK 3 (package libgtk-3-0).",
+                    noDisplay);
         }
     }
 
