@@ -51,7 +51,7 @@ final class LocalVault implements VaultAccess {
     }
 
     @Override
-    public boolean setUp(VaultSetup setup, char[] passphrase) {
+    public boolean setUp(VaultSetup setup, char[] passphrase, boolean mayCreate) {
         try {
             Settings settings = Settings.of(setup.endpoint(), setup.region(), setup.bucket(), setup.prefix(),
                     setup.auditUrl(), setup.auditTokenFile());
@@ -64,6 +64,9 @@ final class LocalVault implements VaultAccess {
                 keyFile = KeyFile.parse(existing.get(), "the bucket " + settings.bucket());
                 replaceKeys(unlockAudited(keyFile, passphrase));
                 created = false;
+            } else if (!mayCreate) {
+                throw new SealDropException("SD-NO-VAULT", "The bucket " + settings.bucket() + " has no vault under the prefix '"
+                        + settings.prefix() + "'; check the bucket and prefix, or choose to create a new vault.");
             } else {
                 VaultKeyFiles.Created fresh = keyFiles.create(passphrase);
                 keyFile = fresh.keyFile();

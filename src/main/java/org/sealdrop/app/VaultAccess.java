@@ -16,7 +16,16 @@ public interface VaultAccess {
      *
      * @return {@code true} when a new vault was created, {@code false} when an existing one was joined
      */
-    boolean setUp(VaultSetup setup, char[] passphrase);
+    default boolean setUp(VaultSetup setup, char[] passphrase) {
+        return setUp(setup, passphrase, true);
+    }
+
+    /**
+     * Like {@link #setUp(VaultSetup, char[])}, but with {@code mayCreate} false it only joins: when the
+     * bucket holds no vault under the prefix it fails with {@code SD-NO-VAULT} and creates nothing, so a
+     * mistyped bucket or prefix cannot start a second vault.
+     */
+    boolean setUp(VaultSetup setup, char[] passphrase, boolean mayCreate);
 
     /** Unlocks with the passphrase; throws {@code WrongPassphraseException} and records a failed unlock. */
     void unlock(char[] passphrase);

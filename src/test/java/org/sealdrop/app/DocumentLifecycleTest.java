@@ -193,6 +193,25 @@ class DocumentLifecycleTest {
         }
     }
 
+    @Test
+    void joinOnlyNeverCreatesAVault() {
+        try (LocalServices other = LocalServices.open(new org.sealdrop.config.HomeFolder(temp.resolve("other")),
+                environment.options())) {
+            VaultSetup typo = new VaultSetup(environment.s3().endpoint(), "us-east-1", TestEnvironment.BUCKET,
+                    "clinc/", environment.receiver().baseUrl(), environment.tokenFile());
+
+            SealDropException e = assertThrows(SealDropException.class,
+                    () -> other.vault().setUp(typo, TestEnvironment.PASSPHRASE.toCharArray(), false));
+
+            assertEquals("SD-NO-VAULT", e.errorCode());
+            assertTrue(e.getMessage().contains("clinc/"), e.getMessage());
+            assertEquals(VaultState.NOT_CONFIGURED, other.vault().state());
+            try (ObjectStore bucket = environment.bucket()) {
+                assertEquals(List.of(), bucket.list("clinc/"));
+            }
+        }
+    }
+
     private long actions(UUID documentId, String action) {
         return environment.receivedEvents().stream()
                 .filter(event -> event.get("action").asText().equals(action))

@@ -46,7 +46,7 @@ final class ScriptedServices implements VaultAccess, DocumentService {
     }
 
     @Override
-    public boolean setUp(VaultSetup setup, char[] passphrase) {
+    public boolean setUp(VaultSetup setup, char[] passphrase, boolean mayCreate) {
         state = VaultState.UNLOCKED;
         return true;
     }

@@ -30,9 +30,9 @@ import org.sealdrop.ui.Messages;
 /**
  * First-run form: create a vault in a bucket, or join the one already there, with its passphrase.
  *
- * <p>{@link VaultAccess#setUp} decides by itself whether it creates or joins. The radio buttons
- * only decide whether the passphrase must be typed twice; when a join found no vault and created
- * one, {@code onReady} receives {@code true} so the window can report it.
+ * <p>Choosing "join" never creates a vault: when the bucket has none under the prefix, the service
+ * fails with {@code SD-NO-VAULT}. Choosing "create" joins a vault that already exists there, and
+ * {@code onReady} receives {@code false} so the window can report the join.
  */
 public final class SetupView {
 
@@ -138,13 +138,14 @@ public final class SetupView {
         }
         problems.setText("");
         VaultSetup setup = form.toVaultSetup();
+        boolean mayCreate = form.createNewProperty().get();
         char[] typed = Passphrases.take(passphrase);
         confirmation.clear();
         setWorking(true);
 
         BackgroundTasks.run(executor, () -> {
             try {
-                return vault.setUp(setup, typed);
+                return vault.setUp(setup, typed, mayCreate);
             } finally {
                 Passphrases.wipe(typed);
             }
