@@ -136,7 +136,7 @@ public final class LocalServices implements AutoCloseable {
         return sender;
     }
 
-    /** The transfer services with the vault keys as they are now; fails when the vault is locked. */
+    /** Builds the transfer services with the current vault keys; fails when the vault is locked. */
     TransferContext transferContext() {
         return new TransferContext(database, index, store(), auditTrail, this::unlockedKeys, options.random(),
                 options.clock(), user);

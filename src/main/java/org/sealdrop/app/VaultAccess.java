@@ -22,7 +22,7 @@ public interface VaultAccess {
 
     /**
      * Like {@link #setUp(VaultSetup, char[])}, but with {@code mayCreate} false it only joins: when the
-     * bucket holds no vault under the prefix it fails with {@code SD-NO-VAULT} and creates nothing, so a
+     * bucket has no vault under the prefix it fails with {@code SD-NO-VAULT} and creates nothing, so a
      * mistyped bucket or prefix cannot start a second vault.
      */
     boolean setUp(VaultSetup setup, char[] passphrase, boolean mayCreate);

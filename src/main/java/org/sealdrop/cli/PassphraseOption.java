@@ -17,7 +17,7 @@ final class PassphraseOption {
             description = "File whose first line is the vault passphrase (default: ask on the terminal).")
     Path passphraseFile;
 
-    /** The passphrase as a fresh array; the caller wipes it. */
+    /** Reads the passphrase into a fresh array, which the caller wipes. */
     char[] read(String prompt) {
         if (passphraseFile != null) {
             return readFirstLine(passphraseFile);

@@ -24,7 +24,7 @@ public final class SealDropCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
 
-    /** A command line with SealDrop's error handling: one sentence on stderr, status 1 or 2. */
+    /** Creates the command line with SealDrop's error handling: one sentence on stderr, status 1 or 2. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new SealDropCommand());
         commandLine.setExecutionExceptionHandler(SealDropCommand::handleFailure);

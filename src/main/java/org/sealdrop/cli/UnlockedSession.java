@@ -11,7 +11,7 @@ import org.sealdrop.config.HomeFolder;
 /**
  * The services of a home folder with the vault unlocked, for one document command. Closing it
  * gives the audit sender a few seconds to deliver the command's events; any left stay in the
- * outbox for the next run, and the user is told how many.
+ * outbox for the next run, and the command prints how many.
  */
 final class UnlockedSession implements AutoCloseable {
 

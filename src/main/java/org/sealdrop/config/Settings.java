@@ -48,7 +48,7 @@ public record Settings(URI endpoint, String region, String bucket, String prefix
         return new Settings(endpoint, region, bucket, prefix, true, null, auditUrl, auditTokenFile, 0, 0);
     }
 
-    /** The same settings with another S3 endpoint, for the demo whose local port changes each run. */
+    /** Returns these settings with other S3 and audit endpoints, for the demo whose local ports change each run. */
     public Settings withEndpoints(URI newEndpoint, URI newAuditUrl) {
         return new Settings(newEndpoint, region, bucket, prefix, pathStyle, checksumMode, newAuditUrl, auditTokenFile,
                 partSizeMiB, multipartThresholdMiB);

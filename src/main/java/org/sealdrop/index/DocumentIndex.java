@@ -62,7 +62,7 @@ public final class DocumentIndex {
         });
     }
 
-    /** All rows, newest first. */
+    /** Returns all rows, newest first. */
     public List<DocumentRecord> list() {
         return database.read(connection -> {
             List<DocumentRecord> records = new ArrayList<>();

@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Opening, exporting and verifying documents, each with its audit event. The event of a successful
- * open or export is in the outbox before any plaintext leaves this class; a verification failure
- * records an integrity-failure event and marks the row damaged, and its plaintext is discarded.
+ * open or export is in the outbox before any plaintext leaves this class. A verification failure
+ * records an integrity-failure event, marks the row damaged and discards the plaintext.
  */
 public final class DocumentAccess {
 
@@ -49,7 +49,7 @@ public final class DocumentAccess {
                 "No document with id " + id + " is in the index; list the documents to find its id."));
     }
 
-    /** A verified, decrypted document in memory; records an open event. */
+    /** Decrypts a verified document into memory and records an open event. */
     public Decrypted open(UUID id, Progress progress) {
         DocumentRecord record = find(id);
         if (record.plaintextSize() > MAX_IN_MEMORY_BYTES) {
@@ -170,7 +170,7 @@ public final class DocumentAccess {
         @Override
         public void write(byte[] buffer, int offset, int length) {
             if (length > target.length - position) {
-                throw new IntegrityException("The object holds more plaintext than its index row records;"
+                throw new IntegrityException("The object contains more plaintext than its index row records;"
                         + " the document was altered or belongs elsewhere.");
             }
             System.arraycopy(buffer, offset, target, position, length);

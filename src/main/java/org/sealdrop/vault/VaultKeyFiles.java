@@ -13,7 +13,7 @@ import org.sealdrop.crypto.PassphraseKdf;
 import org.sealdrop.crypto.SecretKeyBytes;
 
 /**
- * Creates key files and unlocks them. Only this class sees a passphrase-derived key, and it zeroes
+ * Creates key files and unlocks them. Only this class handles a passphrase-derived key, and it zeroes
  * each one as soon as the wrap or unwrap is done.
  */
 public final class VaultKeyFiles {
@@ -31,7 +31,7 @@ public final class VaultKeyFiles {
         this.argon2 = argon2;
     }
 
-    /** A new vault: a random vault key (version 1) wrapped under {@code passphrase}. */
+    /** Creates a vault: a random vault key (version 1) wrapped under {@code passphrase}. */
     public Created create(char[] passphrase) {
         if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
             throw new org.sealdrop.SealDropException("SD-PASSPHRASE-SHORT", "The passphrase has " + passphrase.length
