@@ -48,7 +48,7 @@ public final class LocalServices implements AutoCloseable {
     private AuditSender sender;
 
     private LocalServices(HomeFolder home, ServiceOptions options) {
-        this.home = home;
+        this.home = home.createIfMissing();
         this.options = options;
         System.setProperty("org.sqlite.tmpdir", home.nativeLibraryFolder().toString());
         this.database = Database.open(home.indexFile());

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.sealdrop.SealDropException;
 import org.sealdrop.audit.AuditAction;
 import org.sealdrop.audit.Outcome;
+import org.sealdrop.config.HomeFolder;
 import org.sealdrop.config.Settings;
 import org.sealdrop.config.SettingsFile;
 import org.sealdrop.vault.KeyFile;
@@ -155,6 +156,7 @@ final class LocalVault implements VaultAccess {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
             Files.write(temporary, content);
+            HomeFolder.restrictToOwner(temporary);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new SealDropException("SD-KEYFILE-WRITE", "The vault key file " + file

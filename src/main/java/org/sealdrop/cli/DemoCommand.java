@@ -1,14 +1,18 @@
 package org.sealdrop.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.sealdrop.SealDropException;
 import org.sealdrop.app.LocalServices;
 import org.sealdrop.app.ServiceOptions;
 import org.sealdrop.app.VaultSetup;
@@ -22,22 +26,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 
 /**
  * {@code sealdrop demo}: the embedded default. Starts an S3-compatible store (S3Proxy) and the audit
  * receiver on 127.0.0.1, keeps their data in a demo folder, and opens the window on a ready vault.
  * Nothing leaves this computer and no AWS account is needed.
+ *
+ * <p>The demo's passphrase and S3 credentials are published in the README on purpose: they protect
+ * sample data on a store that listens on 127.0.0.1 only, and they let a new user try the command
+ * line against the running demo. Real vaults get the clinic's own passphrase and credentials.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Try SealDrop without AWS: local S3-compatible store and audit receiver on 127.0.0.1, window on a ready vault.")
 final class DemoCommand implements Callable<Integer> {
 
-    /**
-     * Passphrase of the demo vault. It protects only the demo folder's sample data, so it is fixed and
-     * documented in the README; real vaults get a passphrase chosen by the clinic.
-     */
     static final String DEMO_PASSPHRASE = "demo-only-not-for-patient-data";
     static final String DEMO_BUCKET = "sealdrop-demo";
+    static final String DEMO_ACCESS_KEY = "sealdrop-demo";
+    static final String DEMO_SECRET_KEY = "sealdrop-demo-secret";
 
     @ParentCommand
     SealDropCommand parent;
@@ -46,51 +53,94 @@ final class DemoCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--data", paramLabel = "DIR",
-            description = "Folder for the demo's objects, audit events and home folder (default: the home folder's demo subfolder).")
+            description = "Folder for the demo's objects, audit events and home folder (default: the demo subfolder of the home folder).")
     Path data;
 
+    @Option(names = "--no-window", description = "Keep the store and the receiver running without a window, until Ctrl+C.")
+    boolean noWindow;
+
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         Path folder = (data != null ? data : parent.home.folder().root().resolve("demo")).toAbsolutePath();
-        char[] auditToken = newToken();
-        try (EmbeddedS3 s3 = EmbeddedS3.start(folder.resolve("s3"), DEMO_BUCKET, 0);
+        HomeFolder home = new HomeFolder(folder.resolve("home")).createIfMissing();
+        Path tokenFile = auditTokenFile(folder);
+        char[] auditToken = readToken(tokenFile);
+        try (EmbeddedS3 s3 = EmbeddedS3.start(folder.resolve("s3"), DEMO_BUCKET, 0,
+                        AwsBasicCredentials.create(DEMO_ACCESS_KEY, DEMO_SECRET_KEY));
                 AuditServer receiver = AuditServer.start(new InetSocketAddress("127.0.0.1", 0),
                         folder.resolve("audit-events.db"), Set.of(new String(auditToken)));
-                LocalServices services = LocalServices.open(new HomeFolder(folder.resolve("home")),
-                        ServiceOptions.defaults().withCredentials(s3.credentials(), auditToken))) {
-            prepareVault(services, s3, receiver);
+                LocalServices services = LocalServices.open(home,
+                        ServiceOptions.defaults().withCredentials(s3.credentials(), null))) {
+            prepareVault(services, s3, receiver, tokenFile);
             describe(spec.commandLine().getOut(), folder, s3, receiver);
-            DesktopLauncher.launch(services.vault(), services.documents());
+            if (noWindow) {
+                services.vault().lock();
+                awaitCtrlC();
+            } else {
+                DesktopLauncher.launch(services.vault(), services.documents());
+            }
             services.flushAudit(Duration.ofSeconds(10));
         } finally {
-            Arrays.fill(auditToken, '\0');
+            java.util.Arrays.fill(auditToken, '\0');
         }
         return 0;
     }
 
     /** Creates the demo vault on the first run; later runs point it at this run's ports and unlock it. */
-    private static void prepareVault(LocalServices services, EmbeddedS3 s3, AuditServer receiver) {
+    private static void prepareVault(LocalServices services, EmbeddedS3 s3, AuditServer receiver, Path tokenFile) {
         if (services.vault().state() == VaultState.NOT_CONFIGURED) {
             services.vault().setUp(new VaultSetup(s3.endpoint(), "us-east-1", s3.bucket(), "clinic/",
-                    receiver.baseUrl(), null), DEMO_PASSPHRASE.toCharArray());
+                    receiver.baseUrl(), tokenFile), DEMO_PASSPHRASE.toCharArray());
             return;
         }
-        services.reconfigure(services.settings().orElseThrow().withEndpoints(s3.endpoint(), receiver.baseUrl()));
+        services.reconfigure(services.settings().orElseThrow()
+                .withEndpoints(s3.endpoint(), receiver.baseUrl())
+                .withAuditTokenFile(tokenFile));
         services.vault().unlock(DEMO_PASSPHRASE.toCharArray());
     }
 
     private static void describe(PrintWriter out, Path folder, EmbeddedS3 s3, AuditServer receiver) {
         out.println("SealDrop demo: S3-compatible store at " + s3.endpoint() + ", audit receiver at " + receiver.baseUrl()
                 + ", data in " + folder + ".");
-        out.println("The vault passphrase (for Lock and Unlock) is: " + DEMO_PASSPHRASE);
-        out.println("See the audit events with: java -jar target/sealdrop.jar audit query --db "
-                + folder.resolve("audit-events.db"));
+        out.println("Demo vault passphrase (sample data only): " + DEMO_PASSPHRASE);
+        out.println("Home folder for the command line: " + folder.resolve("home"));
+        out.println("Audit events: java -jar target/sealdrop.jar audit query --db " + folder.resolve("audit-events.db"));
+        out.println("Stop the demo by closing its window, or with Ctrl+C.");
         out.flush();
     }
 
-    private static char[] newToken() {
+    /** The receiver's bearer token, created once per demo folder and readable by its owner only. */
+    private static Path auditTokenFile(Path folder) {
+        Path file = folder.resolve("audit.token");
+        if (Files.exists(file)) {
+            return file;
+        }
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
-        return HexFormat.of().formatHex(random).toCharArray();
+        try {
+            Files.createDirectories(folder);
+            Files.createFile(file);
+            HomeFolder.restrictToOwner(file);
+            Files.writeString(file, HexFormat.of().formatHex(random) + "\n", StandardCharsets.US_ASCII);
+            return file;
+        } catch (IOException e) {
+            throw new SealDropException("SD-DEMO-FOLDER", "The demo folder " + folder
+                    + " is not writable; pass another folder with --data.");
+        }
+    }
+
+    private static char[] readToken(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.US_ASCII).strip().toCharArray();
+        } catch (IOException e) {
+            throw new SealDropException("SD-DEMO-FOLDER", "The demo token file " + file
+                    + " could not be read; delete it and start the demo again.");
+        }
+    }
+
+    private static void awaitCtrlC() throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "demo-shutdown"));
+        stopped.await();
     }
 }

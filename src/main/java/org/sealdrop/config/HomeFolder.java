@@ -1,8 +1,12 @@
 package org.sealdrop.config;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Map;
+import org.sealdrop.SealDropException;
 
 /**
  * The folder that holds one user's SealDrop state: settings, the index, the key file, the device id
@@ -41,6 +45,34 @@ public record HomeFolder(Path root) {
     /** The default for the running JVM's operating system and user. */
     public static HomeFolder defaultForCurrentUser() {
         return defaultFor(System.getProperty("os.name"), System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    /**
+     * Creates the folder and its {@code native} and {@code logs} subfolders when missing. A folder
+     * created here is readable by its owner only (on POSIX systems), because it keeps the key file
+     * and the index; an existing folder keeps its permissions, since {@code --home} may name a folder
+     * the user shares on purpose.
+     */
+    public HomeFolder createIfMissing() {
+        try {
+            if (!Files.isDirectory(root)) {
+                Files.createDirectories(root);
+                restrictToOwner(root);
+            }
+            Files.createDirectories(nativeLibraryFolder());
+            Files.createDirectories(logFolder());
+            return this;
+        } catch (IOException e) {
+            throw new SealDropException("SD-HOME-FOLDER", "The home folder " + root
+                    + " could not be created; check that its parent folder is writable or pass another --home.", e);
+        }
+    }
+
+    /** Restricts {@code path} to its owner where the file system has POSIX permissions; elsewhere does nothing. */
+    public static void restrictToOwner(Path path) throws IOException {
+        if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(Files.isDirectory(path) ? "rwx------" : "rw-------"));
+        }
     }
 
     public Path settingsFile() {

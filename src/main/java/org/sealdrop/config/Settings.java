@@ -54,6 +54,12 @@ public record Settings(URI endpoint, String region, String bucket, String prefix
                 partSizeMiB, multipartThresholdMiB);
     }
 
+    /** Returns these settings with another audit token file. */
+    public Settings withAuditTokenFile(Path newAuditTokenFile) {
+        return new Settings(endpoint, region, bucket, prefix, pathStyle, checksumMode, auditUrl, newAuditTokenFile,
+                partSizeMiB, multipartThresholdMiB);
+    }
+
     static String normalizePrefix(String prefix) {
         if (prefix == null) {
             return "";

@@ -24,7 +24,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * {@code sealdrop demo} and the tests.
  *
  * <p>It requires AWS Signature V4 with an access key and secret that are generated at random for each
- * start, kept in memory only and never logged. {@link #credentials()} hands them to the client. Unknown
+ * start (unless the caller gives them), kept in memory only and never logged. {@link #credentials()} hands them to the client. Unknown
  * request headers are ignored because S3Proxy otherwise responds with 501 to headers that newer SDKs send,
  * such as {@code x-amz-mp-object-size}.
  */
@@ -60,16 +60,25 @@ public final class EmbeddedS3 implements AutoCloseable {
      *     cannot start, for example because the port is taken
      */
     public static EmbeddedS3 start(Path dataDirectory, String bucket, int port) {
+        SecureRandom random = new SecureRandom();
+        String accessKey = "SD" + HexFormat.of().withUpperCase().formatHex(randomBytes(random, 9));
+        String secretKey = HexFormat.of().formatHex(randomBytes(random, 30));
+        return start(dataDirectory, bucket, port, AwsBasicCredentials.create(accessKey, secretKey));
+    }
+
+    /**
+     * Starts the server like {@link #start(Path, String, int)} but accepting the given access key and
+     * secret, for the demo, whose published credentials let the command line reach its sample data.
+     */
+    public static EmbeddedS3 start(Path dataDirectory, String bucket, int port, AwsBasicCredentials accepted) {
         Objects.requireNonNull(bucket, "bucket");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0 to 65535: " + port);
         }
         QuietLogging.limitToWarnings("org.gaul");
         BlobStore blobStore = openBlobStore(dataDirectory);
-
-        SecureRandom random = new SecureRandom();
-        String accessKey = "SD" + HexFormat.of().withUpperCase().formatHex(randomBytes(random, 9));
-        String secretKey = HexFormat.of().formatHex(randomBytes(random, 30));
+        String accessKey = accepted.accessKeyId();
+        String secretKey = accepted.secretAccessKey();
 
         URI bindEndpoint = URI.create("http://" + BIND_HOST + ":" + port);
         S3Proxy.Builder builder = S3Proxy.builder()

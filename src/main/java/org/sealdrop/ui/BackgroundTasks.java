@@ -10,7 +10,8 @@ import javafx.concurrent.Task;
  * Runs blocking service calls off the JavaFX application thread.
  *
  * <p>The callbacks run on the application thread. A failure reaches {@code onFailure} whether the
- * work threw or the executor rejected it, so a view never waits for a result that cannot come.
+ * work threw, the executor rejected it or {@code onSuccess} threw, so a view never waits for a
+ * result that cannot come.
  */
 public final class BackgroundTasks {
 
@@ -36,7 +37,15 @@ public final class BackgroundTasks {
     /** Starts a task built by the caller, such as one that reports progress. */
     public static <T> Task<T> start(Executor executor, Task<T> task, Consumer<T> onSuccess,
             Consumer<Throwable> onFailure) {
-        task.setOnSucceeded(event -> onSuccess.accept(task.getValue()));
+        // A callback that throws (a window that fails to build, say) reports like a failed task, so the
+        // user sees an error instead of nothing happening.
+        task.setOnSucceeded(event -> {
+            try {
+                onSuccess.accept(task.getValue());
+            } catch (RuntimeException e) {
+                onFailure.accept(e);
+            }
+        });
         task.setOnFailed(event -> onFailure.accept(task.getException()));
         try {
             executor.execute(task);

@@ -198,7 +198,12 @@ public final class DocumentsView {
                 return;
             }
             statusBar.pollNow();
-            onOpened.accept(opened);
+            try {
+                onOpened.accept(opened);
+            } catch (RuntimeException e) {
+                opened.close();
+                throw e;
+            }
         }, failure -> {
             statusBar.showActivity("");
             statusBar.pollNow();
