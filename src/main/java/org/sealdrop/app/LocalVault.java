@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.sealdrop.SealDropException;
 import org.sealdrop.audit.AuditAction;
@@ -105,11 +107,18 @@ final class LocalVault implements VaultAccess {
     }
 
     @Override
-    public void lock() {
+    public void lock(LockReason reason) {
+        Objects.requireNonNull(reason, "reason");
         if (lockQuietly()) {
-            services.auditTrail().record(AuditAction.LOCK, null, Outcome.SUCCESS, null);
+            services.auditTrail().record(AuditAction.LOCK, null, Outcome.SUCCESS, reason.auditReason());
             services.wakeAuditSender();
         }
+    }
+
+    @Override
+    public Duration autoLockAfter() {
+        return services.settings().map(settings -> Duration.ofMinutes(settings.autoLockMinutes()))
+                .orElse(DEFAULT_AUTO_LOCK);
     }
 
     @Override
@@ -123,8 +132,11 @@ final class LocalVault implements VaultAccess {
         return keys;
     }
 
-    /** Wipes the keys; returns whether the vault was unlocked. */
-    boolean lockQuietly() {
+    /**
+     * Wipes the keys; returns whether the vault was unlocked. Synchronized so that of two locks at
+     * once, such as the idle timer and the Lock button, only one reports the vault as unlocked.
+     */
+    synchronized boolean lockQuietly() {
         VaultKeys previous = keys;
         keys = null;
         if (previous != null && !previous.isClosed()) {
@@ -146,7 +158,7 @@ final class LocalVault implements VaultAccess {
         }
     }
 
-    private void replaceKeys(VaultKeys unlocked) {
+    private synchronized void replaceKeys(VaultKeys unlocked) {
         lockQuietly();
         keys = unlocked;
     }

@@ -1,5 +1,8 @@
 package org.sealdrop.app;
 
+import java.time.Duration;
+import org.sealdrop.config.Settings;
+
 /**
  * Creating, joining, unlocking and locking the vault of this home folder.
  *
@@ -7,6 +10,9 @@ package org.sealdrop.app;
  * application thread. Passphrase arrays are wiped by the implementation before it returns.
  */
 public interface VaultAccess {
+
+    /** Auto-lock time while no settings exist or they cannot be read. */
+    Duration DEFAULT_AUTO_LOCK = Duration.ofMinutes(Settings.DEFAULT_AUTO_LOCK_MINUTES);
 
     VaultState state();
 
@@ -30,8 +36,28 @@ public interface VaultAccess {
     /** Unlocks with the passphrase; throws {@code WrongPassphraseException} and records a failed unlock. */
     void unlock(char[] passphrase);
 
-    /** Wipes the vault key from memory. Safe to call when already locked. */
-    void lock();
+    /** Locks for {@link LockReason#REQUEST}, as the Lock button and the command line do. */
+    default void lock() {
+        lock(LockReason.REQUEST);
+    }
+
+    /**
+     * Wipes every vault key version from memory and records a lock audit event with
+     * {@code reason}. Does nothing, and records nothing, when the vault is already locked.
+     *
+     * <p>Uploads that already wrapped their document key keep running and finish, because they no
+     * longer need the vault key; any later use of the vault key fails with {@code SD-VAULT-LOCKED}.
+     */
+    void lock(LockReason reason);
+
+    /**
+     * Idle time after which the window locks the vault, from {@code autoLockMinutes} in
+     * {@code settings.json}. {@link Duration#ZERO} means auto-lock is off. Returns
+     * {@link #DEFAULT_AUTO_LOCK} while no settings exist. Reads only settings already in memory.
+     */
+    default Duration autoLockAfter() {
+        return DEFAULT_AUTO_LOCK;
+    }
 
     /** Bucket, prefix and endpoint of the vault, for the status bar; contains no PHI. */
     String describe();

@@ -19,14 +19,23 @@ import java.nio.file.Path;
  * @param auditTokenFile file with the audit receiver's bearer token, or {@code null}
  * @param partSizeMiB multipart part size in MiB (at least 5)
  * @param multipartThresholdMiB objects above this size in MiB go as multipart uploads
+ * @param autoLockMinutes minutes without mouse or keyboard input in any SealDrop window after which
+ *     the window locks the vault; {@value #DEFAULT_AUTO_LOCK_MINUTES} when absent, 0 turns auto-lock off
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Settings(URI endpoint, String region, String bucket, String prefix, boolean pathStyle,
-        String checksumMode, URI auditUrl, Path auditTokenFile, int partSizeMiB, int multipartThresholdMiB) {
+        String checksumMode, URI auditUrl, Path auditTokenFile, int partSizeMiB, int multipartThresholdMiB,
+        Integer autoLockMinutes) {
 
     public static final int DEFAULT_PART_SIZE_MIB = 8;
     public static final int DEFAULT_MULTIPART_THRESHOLD_MIB = 16;
+    public static final int DEFAULT_AUTO_LOCK_MINUTES = 10;
 
+    /**
+     * Fills in defaults and checks the auto-lock time.
+     *
+     * @throws IllegalArgumentException if {@code autoLockMinutes} is negative
+     */
     public Settings {
         if (region == null || region.isBlank()) {
             region = "us-east-1";
@@ -41,17 +50,26 @@ public record Settings(URI endpoint, String region, String bucket, String prefix
         if (multipartThresholdMiB == 0) {
             multipartThresholdMiB = DEFAULT_MULTIPART_THRESHOLD_MIB;
         }
+        // Boxed, so that a settings file written before this setting existed gets the default, while
+        // an explicit 0 still means "off".
+        if (autoLockMinutes == null) {
+            autoLockMinutes = DEFAULT_AUTO_LOCK_MINUTES;
+        }
+        if (autoLockMinutes < 0) {
+            throw new IllegalArgumentException("autoLockMinutes must be 0 (off) or a positive number of minutes, but is "
+                    + autoLockMinutes);
+        }
     }
 
     /** Settings with the defaults for everything but where the vault and the audit receiver are. */
     public static Settings of(URI endpoint, String region, String bucket, String prefix, URI auditUrl, Path auditTokenFile) {
-        return new Settings(endpoint, region, bucket, prefix, true, null, auditUrl, auditTokenFile, 0, 0);
+        return new Settings(endpoint, region, bucket, prefix, true, null, auditUrl, auditTokenFile, 0, 0, null);
     }
 
     /** Returns these settings with other S3 and audit endpoints, for the demo whose local ports change each run. */
     public Settings withEndpoints(URI newEndpoint, URI newAuditUrl) {
         return new Settings(newEndpoint, region, bucket, prefix, pathStyle, checksumMode, newAuditUrl, auditTokenFile,
-                partSizeMiB, multipartThresholdMiB);
+                partSizeMiB, multipartThresholdMiB, autoLockMinutes);
     }
 
     /** Returns these settings with another audit token file. */

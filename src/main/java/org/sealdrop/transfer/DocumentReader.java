@@ -8,7 +8,6 @@ import java.util.Arrays;
 import org.sealdrop.SealDropException;
 import org.sealdrop.crypto.DocumentMetadata;
 import org.sealdrop.crypto.IntegrityException;
-import org.sealdrop.crypto.KeyWrapping;
 import org.sealdrop.crypto.ObjectDecryptor;
 import org.sealdrop.crypto.SecretKeyBytes;
 import org.sealdrop.index.DocumentRecord;
@@ -60,8 +59,7 @@ public final class DocumentReader {
     }
 
     private SecretKeyBytes unwrapKey(DocumentRecord record) {
-        SecretKeyBytes vaultKey = context.vaultKeys().get().version(KeyWrapping.vaultKeyVersionOf(record.wrappedKey()));
-        return KeyWrapping.unwrapDocumentKey(vaultKey, record.id(), record.wrappedKey());
+        return context.vaultKeys().get().unwrapDocumentKey(record.id(), record.wrappedKey());
     }
 
     private static void copy(InputStream plaintext, OutputStream sink, long total, Progress progress) throws IOException {

@@ -71,8 +71,8 @@ public final class Uploader {
         String objectKey = context.objectKey(id);
 
         try (SecretKeyBytes documentKey = SecretKeyBytes.random(context.random())) {
-            int keyVersion = keys.currentVersion();
-            byte[] wrappedKey = KeyWrapping.wrapDocumentKey(keys.current(), keyVersion, id, documentKey, context.random());
+            byte[] wrappedKey = keys.wrapDocumentKey(id, documentKey, context.random());
+            int keyVersion = KeyWrapping.vaultKeyVersionOf(wrappedKey);
             try (ObjectEncryptor encryptor = ObjectEncryptor.create(id, documentKey, metadata, context.random())) {
                 long ciphertextLength = encryptor.ciphertextLength(source.size());
 

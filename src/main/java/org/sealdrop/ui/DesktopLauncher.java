@@ -11,6 +11,7 @@ import org.sealdrop.SealDropException;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import org.sealdrop.app.DocumentService;
+import org.sealdrop.app.LockReason;
 import org.sealdrop.app.VaultAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,9 @@ public final class DesktopLauncher {
     /**
      * Shows the main window and blocks until it is closed. Closing it closes every viewer window, so
      * it is the last window. Then background work gets {@value #SHUTDOWN_WAIT_SECONDS}
-     * seconds to finish, the vault is locked, and the JavaFX toolkit exits if this call started it.
+     * seconds to finish, and the vault is locked: every vault key version is zeroed and a lock audit
+     * event with the reason {@code quit} is recorded. Last, the JavaFX toolkit exits if this call
+     * started it.
      *
      * <p>JavaFX cannot start twice in one process, so call this once per process.
      *
@@ -66,7 +69,7 @@ public final class DesktopLauncher {
         } finally {
             executor.shutdown();
             awaitBackgroundWork(executor);
-            vault.lock();
+            vault.lock(LockReason.QUIT);
             if (startedToolkit) {
                 Platform.exit();
             }

@@ -1,5 +1,7 @@
 package org.sealdrop.ui;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -15,6 +17,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import org.sealdrop.app.DocumentService;
+import org.sealdrop.app.LockReason;
 import org.sealdrop.app.OpenedDocument;
 import org.sealdrop.app.VaultAccess;
 import org.sealdrop.app.VaultState;
@@ -22,13 +25,21 @@ import org.sealdrop.ui.documents.DocumentsView;
 import org.sealdrop.ui.vault.SetupView;
 import org.sealdrop.ui.vault.UnlockView;
 import org.sealdrop.ui.viewer.ViewerWindow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The SealDrop main window. It queries the vault state and shows the first-run form, the
  * passphrase prompt or the documents view, and it keeps track of the viewer windows so that locking
  * and closing wipe every opened document.
+ *
+ * <p>While the documents view shows, an {@link AutoLockTimer} watches this window and every viewer
+ * window. After the auto-lock time without input it locks the vault as the Lock button does, with
+ * the reason {@link LockReason#IDLE} in the lock audit event.
  */
 public final class MainWindow {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MainWindow.class);
 
     private final Stage stage;
     private final VaultAccess vault;
@@ -36,13 +47,15 @@ public final class MainWindow {
     private final Executor executor;
     private final StackPane content = new StackPane();
     private final List<ViewerWindow> viewers = new ArrayList<>();
+    private final AutoLockTimer autoLock;
     private DocumentsView documentsView;
 
-    private MainWindow(Stage stage, VaultAccess vault, DocumentService documents, Executor executor) {
+    private MainWindow(Stage stage, VaultAccess vault, DocumentService documents, Executor executor, Clock idleClock) {
         this.stage = stage;
         this.vault = vault;
         this.documents = documents;
         this.executor = executor;
+        this.autoLock = new AutoLockTimer(idleClock, this::lockAfterIdle);
     }
 
     /**
@@ -50,9 +63,19 @@ public final class MainWindow {
      * state. Call on the application thread; every service call runs on {@code executor}.
      */
     public static MainWindow show(Stage stage, VaultAccess vault, DocumentService documents, Executor executor) {
-        MainWindow window = new MainWindow(stage, vault, documents, executor);
+        return show(stage, vault, documents, executor, Clock.systemUTC());
+    }
+
+    /**
+     * Like {@link #show(Stage, VaultAccess, DocumentService, Executor)}, with the wall clock that
+     * measures idle time for auto-lock; tests move such a clock forward instead of waiting.
+     */
+    public static MainWindow show(Stage stage, VaultAccess vault, DocumentService documents, Executor executor,
+            Clock idleClock) {
+        MainWindow window = new MainWindow(stage, vault, documents, executor, idleClock);
         Dimension2D size = WindowSizes.fitToScreen(1000, 720);
         Scene scene = new Scene(window.content, size.getWidth(), size.getHeight());
+        window.autoLock.watch(scene);
         scene.getStylesheets().add(MainWindow.class.getResource("/org/sealdrop/ui/sealdrop.css").toExternalForm());
         stage.setScene(scene);
         stage.setTitle(Messages.text("app.title"));
@@ -124,25 +147,66 @@ public final class MainWindow {
         unlock.focus();
     }
 
+    /** Returns the idle timer, which runs while the documents view shows. */
+    public AutoLockTimer autoLock() {
+        return autoLock;
+    }
+
     private void showDocuments() {
-        documentsView = new DocumentsView(vault, documents, executor, this::openViewer, this::lock);
-        setContent(documentsView.root(), Messages.text("app.title"));
-        documentsView.start();
+        DocumentsView shown = new DocumentsView(vault, documents, executor, this::openViewer,
+                () -> lock(LockReason.REQUEST));
+        documentsView = shown;
+        setContent(shown.root(), Messages.text("app.title"));
+        shown.start();
+        startAutoLock(shown);
+    }
+
+    /** Reads the auto-lock time off the application thread and starts the idle timer for {@code shown}. */
+    private void startAutoLock(DocumentsView shown) {
+        BackgroundTasks.run(executor, vault::autoLockAfter, timeout -> {
+            // The vault may have been locked, and even unlocked again, while the setting was read.
+            if (documentsView == shown) {
+                startTimer(timeout);
+            }
+        }, failure -> {
+            LOG.warn("Reading the auto-lock time failed ({}); using {} minutes", failure.getClass().getName(),
+                    VaultAccess.DEFAULT_AUTO_LOCK.toMinutes());
+            if (documentsView == shown) {
+                startTimer(VaultAccess.DEFAULT_AUTO_LOCK);
+            }
+        });
+    }
+
+    private void startTimer(Duration timeout) {
+        if (timeout.isZero()) {
+            LOG.info("Auto-lock is off (autoLockMinutes is 0)");
+        }
+        autoLock.start(timeout);
     }
 
     private void openViewer(OpenedDocument opened) {
         ViewerWindow viewer = ViewerWindow.open(opened, documents, executor);
         viewers.add(viewer);
+        autoLock.watch(viewer.stage().getScene());
         viewer.stage().addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> viewers.remove(viewer));
     }
 
-    /** Stops the documents view, closes the viewers, then locks the vault and shows the passphrase prompt. */
-    private void lock() {
+    private void lockAfterIdle() {
+        LOG.info("No input for the auto-lock time; locking the vault");
+        lock(LockReason.IDLE);
+    }
+
+    /**
+     * Stops the idle timer and the documents view, which clears the document names from it, closes the
+     * viewers, which wipes their plaintext, then locks the vault and shows the passphrase prompt.
+     */
+    private void lock(LockReason reason) {
+        autoLock.stop();
         stopDocuments();
         closeViewers();
         setContent(new ProgressIndicator(), Messages.text("app.title"));
         BackgroundTasks.run(executor, () -> {
-            vault.lock();
+            vault.lock(reason);
             return Boolean.TRUE;
         }, locked -> showUnlock(), failure -> {
             ErrorDialog.show(stage, "lock", failure);
@@ -151,6 +215,7 @@ public final class MainWindow {
     }
 
     private void shutDown() {
+        autoLock.stop();
         stopDocuments();
         closeViewers();
     }

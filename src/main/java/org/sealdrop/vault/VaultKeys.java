@@ -2,10 +2,12 @@ package org.sealdrop.vault;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.sealdrop.SealDropException;
+import org.sealdrop.crypto.KeyWrapping;
 import org.sealdrop.crypto.SecretKeyBytes;
 
 /**
@@ -48,6 +50,33 @@ public final class VaultKeys implements AutoCloseable {
                     + ", which this key file does not have; fetch the newest key file from the bucket with `sealdrop init`.");
         }
         return key;
+    }
+
+    /**
+     * Wraps {@code documentKey} under the current vault key version. The wrap runs while this object's
+     * lock is held, so a concurrent {@link #close()} waits for it instead of zeroing the vault key
+     * halfway through, which would leave a document wrapped under a wrong key.
+     *
+     * @return the wrapped key, which names the vault key version it was wrapped under
+     * @throws VaultLockedException after {@link #close()}
+     */
+    public synchronized byte[] wrapDocumentKey(UUID documentId, SecretKeyBytes documentKey, SecureRandom random) {
+        requireOpen();
+        return KeyWrapping.wrapDocumentKey(current(), currentVersion(), documentId, documentKey, random);
+    }
+
+    /**
+     * Unwraps a document key with the vault key version it names, holding this object's lock like
+     * {@link #wrapDocumentKey}. A lock at the same moment therefore either waits for the unwrap or
+     * makes it fail with {@link VaultLockedException}, never with an integrity failure.
+     *
+     * @throws VaultLockedException after {@link #close()}
+     * @throws org.sealdrop.crypto.IntegrityException when the wrapped key does not verify
+     * @throws SealDropException with code {@code SD-KEY-VERSION} when the key file lacks the version
+     */
+    public synchronized SecretKeyBytes unwrapDocumentKey(UUID documentId, byte[] wrappedKey) {
+        requireOpen();
+        return KeyWrapping.unwrapDocumentKey(version(KeyWrapping.vaultKeyVersionOf(wrappedKey)), documentId, wrappedKey);
     }
 
     public synchronized boolean isClosed() {

@@ -2,9 +2,13 @@ package org.sealdrop.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -14,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sealdrop.app.LocalServices;
+import org.sealdrop.app.VaultKeyArrays;
 import org.sealdrop.app.VaultState;
 import org.sealdrop.testsupport.TestEnvironment;
 import org.testfx.api.FxRobot;
@@ -34,6 +39,8 @@ class DesktopLauncherTest {
     void closingWindowReturnsAndLocks(FxRobot robot) throws IOException, InterruptedException, TimeoutException {
         try (TestEnvironment environment = TestEnvironment.start(root)) {
             LocalServices services = environment.services();
+            List<byte[]> keyArrays = VaultKeyArrays.liveArrays(services);
+            assertFalse(VaultKeyArrays.allZero(keyArrays), "the vault keys are live before the launch");
             Thread launcher = new Thread(() -> DesktopLauncher.launch(services.vault(), services.documents()),
                     "desktop-launcher");
             launcher.setDaemon(true);
@@ -49,6 +56,13 @@ class DesktopLauncherTest {
 
             assertFalse(launcher.isAlive(), "launch returned after the window closed");
             assertEquals(VaultState.LOCKED, services.vault().state());
+            assertTrue(VaultKeyArrays.allZero(keyArrays), "every vault key version is zeroed once launch returned");
+
+            assertTrue(services.flushAudit(Duration.ofSeconds(10)), "audit events delivered");
+            List<JsonNode> locks = environment.receivedEvents().stream()
+                    .filter(event -> event.get("action").asText().equals("lock")).toList();
+            assertEquals(1, locks.size());
+            assertEquals("quit", locks.get(0).get("reason").asText());
         }
     }
 

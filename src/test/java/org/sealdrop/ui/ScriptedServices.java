@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import org.sealdrop.SealDropException;
 import org.sealdrop.app.DocumentService;
 import org.sealdrop.app.DocumentSummary;
+import org.sealdrop.app.LockReason;
 import org.sealdrop.app.OpenedDocument;
 import org.sealdrop.app.TransferListener;
 import org.sealdrop.app.VaultAccess;
@@ -57,7 +58,7 @@ final class ScriptedServices implements VaultAccess, DocumentService {
     }
 
     @Override
-    public void lock() {
+    public void lock(LockReason reason) {
         state = VaultState.LOCKED;
     }
 

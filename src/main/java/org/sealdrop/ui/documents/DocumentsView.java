@@ -99,13 +99,18 @@ public final class DocumentsView {
     }
 
     /**
-     * Stops polling and cancels uploads that have not started; used when locking or closing. Results
-     * of work still running are then ignored, so no error window opens over the passphrase prompt.
+     * Stops polling, cancels uploads that have not started, and clears the document table and the
+     * transfer list so that no document name stays on screen or in this view. Used when locking or
+     * closing. Results of work still running are then ignored, so no error window opens over the
+     * passphrase prompt. Uploads already running go on and finish without a row in the list.
      */
     public void stop() {
         stopped = true;
         statusBar.stop();
         transfers.cancelQueued();
+        table.getSelectionModel().clearSelection();
+        rows.clear();
+        transfers.items().clear();
     }
 
     /**
