@@ -75,7 +75,7 @@ public record Settings(URI endpoint, String region, String bucket, String prefix
     /** Returns these settings with another audit token file. */
     public Settings withAuditTokenFile(Path newAuditTokenFile) {
         return new Settings(endpoint, region, bucket, prefix, pathStyle, checksumMode, auditUrl, newAuditTokenFile,
-                partSizeMiB, multipartThresholdMiB);
+                partSizeMiB, multipartThresholdMiB, autoLockMinutes);
     }
 
     static String normalizePrefix(String prefix) {
