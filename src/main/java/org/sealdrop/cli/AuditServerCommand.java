@@ -45,15 +45,21 @@ final class AuditServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Path tokens = tokenFile != null ? tokenFile : createTokenFile(database.resolveSibling(database.getFileName() + ".token"));
-        InetSocketAddress address;
-        try {
-            address = new InetSocketAddress(InetAddress.getByName(bind), port);
-        } catch (UnknownHostException e) {
-            throw new UsageException("The bind address " + bind + " is not a valid address; give an IP address such as 127.0.0.1.");
-        }
+        InetSocketAddress address = bindAddress();
+        Path defaultTokens = database.resolveSibling(database.getFileName() + ".token");
+        boolean createdTokens = tokenFile == null && !Files.exists(defaultTokens);
+        Path tokens = tokenFile != null ? tokenFile : createTokenFile(defaultTokens);
         CountDownLatch stopped = new CountDownLatch(1);
-        try (AuditServer server = AuditServer.start(address, database, TokenFile.read(tokens))) {
+        AuditServer started;
+        try {
+            started = AuditServer.start(address, database, TokenFile.read(tokens));
+        } catch (RuntimeException e) {
+            if (createdTokens) {
+                deleteQuietly(tokens);
+            }
+            throw e;
+        }
+        try (AuditServer server = started) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "audit-server-shutdown"));
             spec.commandLine().getOut().println("Audit receiver listening at " + server.baseUrl()
                     + "; events are stored in " + database.toAbsolutePath() + "; tokens are read from " + tokens.toAbsolutePath()
@@ -62,6 +68,27 @@ final class AuditServerCommand implements Callable<Integer> {
             stopped.await();
         }
         return 0;
+    }
+
+    /** The address to listen on; only IP literals, so the receiver never binds where a DNS answer points. */
+    private InetSocketAddress bindAddress() {
+        boolean literal = bind.matches("\\d{1,3}(\\.\\d{1,3}){3}") || (bind.contains(":") && bind.matches("[0-9A-Fa-f:.]+"));
+        if (!literal) {
+            throw new UsageException("The bind address " + bind + " is not an IP address; give one such as 127.0.0.1.");
+        }
+        try {
+            return new InetSocketAddress(InetAddress.getByName(bind), port);
+        } catch (UnknownHostException e) {
+            throw new UsageException("The bind address " + bind + " is not a valid IP address; give one such as 127.0.0.1.");
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // The token file stays; the next start reuses it.
+        }
     }
 
     /** Writes one random token to {@code file} readable by its owner only, unless the file exists already. */

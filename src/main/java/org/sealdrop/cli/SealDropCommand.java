@@ -29,6 +29,7 @@ public final class SealDropCommand implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new SealDropCommand());
         commandLine.setExecutionExceptionHandler(SealDropCommand::handleFailure);
         commandLine.setParameterExceptionHandler(SealDropCommand::handleUsageError);
+        commandLine.registerConverter(java.util.UUID.class, SealDropCommand::documentId);
         return commandLine;
     }
 
@@ -39,6 +40,15 @@ public final class SealDropCommand implements Callable<Integer> {
             services.flushAudit(java.time.Duration.ofSeconds(5));
         }
         return 0;
+    }
+
+    private static java.util.UUID documentId(String text) {
+        try {
+            return java.util.UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException("'" + text
+                    + "' is not a document id; copy the id from the first column of `sealdrop list`.");
+        }
     }
 
     private static int handleFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
