@@ -38,4 +38,23 @@ public interface DocumentService {
 
     /** Audit events written on this device and not yet acknowledged by the receiver. */
     long pendingAuditEvents();
+
+    /**
+     * Compares the index with the bucket: lists objects uploaded by other computers and removes rows
+     * whose object was deleted. Only new objects are read, each by its header. An object that fails its
+     * check is not listed and comes back in {@link SyncReport#damaged()}.
+     *
+     * @throws org.sealdrop.SealDropException {@code SD-VAULT-LOCKED} when the vault is locked, or an
+     *     {@code SD-S3-...} code when the bucket cannot be listed or read; the index is then unchanged
+     */
+    SyncReport sync();
+
+    /**
+     * Replaces every document row with rows rebuilt from the bucket's objects, in one transaction.
+     * The audit outbox stays as it is.
+     *
+     * @throws org.sealdrop.SealDropException {@code SD-VAULT-LOCKED} when the vault is locked, or an
+     *     {@code SD-S3-...} code when the bucket cannot be listed or read; the index is then unchanged
+     */
+    SyncReport rebuildIndex();
 }

@@ -4,16 +4,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.sealdrop.SealDropException;
 import org.sealdrop.crypto.DocumentMetadata;
 import org.sealdrop.index.DocumentRecord;
 import org.sealdrop.transfer.DocumentAccess;
+import org.sealdrop.transfer.IndexSync;
+import org.sealdrop.transfer.ReportedDamage;
+import org.sealdrop.transfer.SyncResult;
 import org.sealdrop.transfer.Uploader;
 
 /** {@link DocumentService} over the transfer jobs of {@link LocalServices}. */
 final class LocalDocuments implements DocumentService {
 
     private final LocalServices services;
+    private final ReportedDamage reportedDamage = new ReportedDamage();
+    private final Object syncLock = new Object();
 
     LocalDocuments(LocalServices services) {
         this.services = services;
@@ -72,6 +78,31 @@ final class LocalDocuments implements DocumentService {
             return toSummary(access.find(id), metadata);
         } finally {
             services.wakeAuditSender();
+        }
+    }
+
+    @Override
+    public SyncReport sync() {
+        return compareWithBucket(IndexSync::sync);
+    }
+
+    @Override
+    public SyncReport rebuildIndex() {
+        return compareWithBucket(IndexSync::rebuild);
+    }
+
+    /** Runs one sync or rebuild at a time, because the window's timer and an unlock can start one together. */
+    private SyncReport compareWithBucket(Function<IndexSync, SyncResult> work) {
+        synchronized (syncLock) {
+            try {
+                SyncResult result = work.apply(new IndexSync(services.transferContext(), reportedDamage));
+                List<SyncReport.Damaged> damaged = result.damaged().stream()
+                        .map(object -> new SyncReport.Damaged(object.id(), object.errorCode()))
+                        .toList();
+                return new SyncReport(result.added(), result.removed(), result.kept(), damaged, result.skipped());
+            } finally {
+                services.wakeAuditSender();
+            }
         }
     }
 

@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,17 +28,50 @@ public final class DocumentIndex {
     public void insert(Connection transaction, DocumentRecord record) throws SQLException {
         try (PreparedStatement insert = transaction.prepareStatement(
                 "INSERT INTO documents (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, record.id().toString());
-            insert.setString(2, record.objectKey());
-            insert.setLong(3, record.plaintextSize());
-            insert.setLong(4, record.ciphertextSize());
-            insert.setString(5, record.status().label());
-            insert.setInt(6, record.vaultKeyVersion());
-            insert.setBytes(7, record.wrappedKey());
-            insert.setBytes(8, record.header());
-            insert.setString(9, record.createdAt().toString());
-            insert.setString(10, record.updatedAt().toString());
+            bind(insert, record);
             insert.executeUpdate();
+        }
+    }
+
+    /**
+     * Inserts {@code record} inside the caller's transaction unless a row with its id or object key
+     * exists. An existing row is left unchanged.
+     *
+     * @return whether the row was inserted
+     */
+    public boolean insertIfAbsent(Connection transaction, DocumentRecord record) throws SQLException {
+        // ON CONFLICT DO NOTHING skips only uniqueness conflicts, while INSERT OR IGNORE would also skip NOT NULL violations.
+        try (PreparedStatement insert = transaction.prepareStatement(
+                "INSERT INTO documents (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+            bind(insert, record);
+            return insert.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Deletes the row of document {@code id} if it still has {@code objectKey}, inside the caller's
+     * transaction.
+     *
+     * @return whether a row was deleted
+     */
+    public boolean delete(Connection transaction, UUID id, String objectKey) throws SQLException {
+        try (PreparedStatement delete = transaction.prepareStatement(
+                "DELETE FROM documents WHERE id = ? AND object_key = ?")) {
+            delete.setString(1, id.toString());
+            delete.setString(2, objectKey);
+            return delete.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Deletes every document row inside the caller's transaction. The audit outbox and chain are in
+     * other tables and stay as they are.
+     *
+     * @return the number of rows deleted
+     */
+    public int deleteAll(Connection transaction) throws SQLException {
+        try (PreparedStatement delete = transaction.prepareStatement("DELETE FROM documents")) {
+            return delete.executeUpdate();
         }
     }
 
@@ -75,6 +110,33 @@ public final class DocumentIndex {
             }
             return records;
         });
+    }
+
+    /** Returns the object key of every row, mapped to the row's document id. Reads no headers or keys. */
+    public Map<String, UUID> objectKeys() {
+        return database.read(connection -> {
+            Map<String, UUID> keys = new HashMap<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT id, object_key FROM documents");
+                    ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    keys.put(rows.getString("object_key"), UUID.fromString(rows.getString("id")));
+                }
+            }
+            return keys;
+        });
+    }
+
+    private static void bind(PreparedStatement insert, DocumentRecord record) throws SQLException {
+        insert.setString(1, record.id().toString());
+        insert.setString(2, record.objectKey());
+        insert.setLong(3, record.plaintextSize());
+        insert.setLong(4, record.ciphertextSize());
+        insert.setString(5, record.status().label());
+        insert.setInt(6, record.vaultKeyVersion());
+        insert.setBytes(7, record.wrappedKey());
+        insert.setBytes(8, record.header());
+        insert.setString(9, record.createdAt().toString());
+        insert.setString(10, record.updatedAt().toString());
     }
 
     private static DocumentRecord toRecord(ResultSet rows) throws SQLException {

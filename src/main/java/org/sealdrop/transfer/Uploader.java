@@ -112,7 +112,9 @@ public final class Uploader {
         try {
             source.checkUnchanged(file, label);
             context.database().inTransaction(transaction -> {
-                context.index().insert(transaction, record);
+                // An index sync may have listed the object between its upload and this insert. Its row is
+                // then this object's, because only this upload has the document key that its check needs.
+                context.index().insertIfAbsent(transaction, record);
                 context.audit().record(transaction, AuditAction.UPLOAD, record.id(), Outcome.SUCCESS, null);
                 return null;
             });

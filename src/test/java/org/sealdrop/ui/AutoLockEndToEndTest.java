@@ -255,5 +255,15 @@ class AutoLockEndToEndTest {
         public long pendingAuditEvents() {
             return delegate.pendingAuditEvents();
         }
+
+        @Override
+        public org.sealdrop.app.SyncReport sync() {
+            return delegate.sync();
+        }
+
+        @Override
+        public org.sealdrop.app.SyncReport rebuildIndex() {
+            return delegate.rebuildIndex();
+        }
     }
 }

@@ -11,6 +11,7 @@ import org.sealdrop.app.DocumentService;
 import org.sealdrop.app.DocumentSummary;
 import org.sealdrop.app.LockReason;
 import org.sealdrop.app.OpenedDocument;
+import org.sealdrop.app.SyncReport;
 import org.sealdrop.app.TransferListener;
 import org.sealdrop.app.VaultAccess;
 import org.sealdrop.app.VaultSetup;
@@ -105,6 +106,17 @@ final class ScriptedServices implements VaultAccess, DocumentService {
     @Override
     public long pendingAuditEvents() {
         return 3;
+    }
+
+    /** The scripted list is the whole vault, so a sync finds nothing new. */
+    @Override
+    public SyncReport sync() {
+        return new SyncReport(List.of(), List.of(), documents.size(), List.of(), 0);
+    }
+
+    @Override
+    public SyncReport rebuildIndex() {
+        throw new UnsupportedOperationException("Snapshots do not rebuild the index.");
     }
 
     private static DocumentSummary summary(String name, String mediaType, long size, String addedAt) {

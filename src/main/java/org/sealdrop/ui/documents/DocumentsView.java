@@ -53,6 +53,7 @@ public final class DocumentsView {
     private final ObservableList<DocumentSummary> rows = FXCollections.observableArrayList();
     private final TransferQueue transfers;
     private final StatusBar statusBar;
+    private final BackgroundSync sync;
     private final TextField patientReference = new TextField();
     private final DropZone dropZone;
     private final TableView<DocumentSummary> table;
@@ -73,6 +74,7 @@ public final class DocumentsView {
         this.onLock = onLock;
         this.transfers = new TransferQueue(documents, executor, uploaded -> refresh());
         this.statusBar = new StatusBar(vault, documents, executor, this::vaultLocked);
+        this.sync = new BackgroundSync(documents, executor, this::refresh, this::vaultLocked);
 
         Button addFiles = new Button(Messages.text("documents.addFiles"));
         addFiles.setId("addFilesButton");
@@ -91,21 +93,26 @@ public final class DocumentsView {
         return root;
     }
 
-    /** Loads the document list and starts polling the audit outbox. */
+    /**
+     * Loads the document list, starts polling the audit outbox and starts syncing the index with the
+     * bucket, at once and then every few minutes.
+     */
     public void start() {
         refresh();
+        sync.start();
         statusBar.start();
         table.requestFocus();
     }
 
     /**
-     * Stops polling, cancels uploads that have not started, and clears the document table and the
-     * transfer list so that no document name stays on screen or in this view. Used when locking or
-     * closing. Results of work still running are then ignored, so no error window opens over the
-     * passphrase prompt. Uploads already running go on and finish without a row in the list.
+     * Stops polling and syncing, cancels uploads that have not started, and clears the document
+     * table and the transfer list so that no document name stays on screen or in this view. Used when
+     * locking or closing. Results of work still running are then ignored, so no error window opens
+     * over the passphrase prompt. Uploads already running go on and finish without a row in the list.
      */
     public void stop() {
         stopped = true;
+        sync.stop();
         statusBar.stop();
         transfers.cancelQueued();
         table.getSelectionModel().clearSelection();

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.sealdrop.app.DocumentService;
 import org.sealdrop.app.DocumentSummary;
 import org.sealdrop.app.OpenedDocument;
+import org.sealdrop.app.SyncReport;
 import org.sealdrop.app.TransferListener;
 
 /** A document service for viewer tests that must not reach any service: every call fails the test. */
@@ -39,5 +40,15 @@ final class RejectingDocumentService implements DocumentService {
     @Override
     public long pendingAuditEvents() {
         throw new AssertionError("The viewer must not count audit events.");
+    }
+
+    @Override
+    public SyncReport sync() {
+        throw new AssertionError("The viewer must not sync the index.");
+    }
+
+    @Override
+    public SyncReport rebuildIndex() {
+        throw new AssertionError("The viewer must not rebuild the index.");
     }
 }
