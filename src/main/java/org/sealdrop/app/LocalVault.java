@@ -1,26 +1,39 @@
 package org.sealdrop.app;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.sealdrop.SealDropException;
 import org.sealdrop.audit.AuditAction;
 import org.sealdrop.audit.Outcome;
 import org.sealdrop.config.HomeFolder;
 import org.sealdrop.config.Settings;
 import org.sealdrop.config.SettingsFile;
+import org.sealdrop.index.DocumentRecord;
+import org.sealdrop.storage.ConnectionSettings;
+import org.sealdrop.storage.ObjectStore;
+import org.sealdrop.transfer.TransferContext;
 import org.sealdrop.vault.KeyFile;
+import org.sealdrop.vault.KeyFileStore;
+import org.sealdrop.vault.KeyFileUpdates;
+import org.sealdrop.vault.KeyManagement;
+import org.sealdrop.vault.KeyRotation;
+import org.sealdrop.vault.RecoveryKey;
+import org.sealdrop.vault.RotationIncompleteException;
+import org.sealdrop.vault.RotationReport;
 import org.sealdrop.vault.VaultKeyFiles;
 import org.sealdrop.vault.VaultKeys;
 import org.sealdrop.vault.WrongPassphraseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
  * The vault of one home folder. The key file lives in the home folder and at
@@ -29,14 +42,18 @@ import org.slf4j.LoggerFactory;
  */
 final class LocalVault implements VaultAccess {
 
-    /** Key of the vault key file relative to the vault prefix. */
-    static final String KEY_FILE_OBJECT = "vault/keyfile.json";
-
     private static final Logger LOG = LoggerFactory.getLogger(LocalVault.class);
+
+    /**
+     * Timeouts of the key file check at unlock: short and without retries, because an unreachable
+     * bucket must not hold up an unlock that the home folder's copy can do alone.
+     */
+    private static final ConnectionSettings KEY_FILE_CHECK = new ConnectionSettings(Duration.ofSeconds(3),
+            Duration.ofSeconds(10), 1);
 
     private final LocalServices services;
     private final VaultKeyFiles keyFiles;
-    private volatile VaultKeys keys;
+    private VaultKeys keys;
 
     LocalVault(LocalServices services) {
         this.services = services;
@@ -49,57 +66,84 @@ final class LocalVault implements VaultAccess {
         if (!Files.exists(services.home().settingsFile()) || !Files.exists(services.home().keyFile())) {
             return VaultState.NOT_CONFIGURED;
         }
-        VaultKeys current = keys;
+        VaultKeys current = keys();
         return current == null || current.isClosed() ? VaultState.LOCKED : VaultState.UNLOCKED;
     }
 
     @Override
     public boolean setUp(VaultSetup setup, char[] passphrase, boolean mayCreate) {
+        try (SetUpResult result = setUpVault(setup, passphrase, mayCreate)) {
+            return result.created();
+        }
+    }
+
+    @Override
+    public SetUpResult setUpVault(VaultSetup setup, char[] passphrase, boolean mayCreate) {
         try {
             Settings settings = Settings.of(setup.endpoint(), setup.region(), setup.bucket(), setup.prefix(),
                     setup.auditUrl(), setup.auditTokenFile());
             services.connect(settings);
-            String objectKey = services.store().key(KEY_FILE_OBJECT);
+            String objectKey = services.store().key(KeyManagement.KEY_FILE_OBJECT);
             Optional<byte[]> existing = services.store().getSmall(objectKey);
-            boolean created;
             KeyFile keyFile;
+            char[] recoveryKey = null;
             if (existing.isPresent()) {
                 keyFile = KeyFile.parse(existing.get(), "the bucket " + settings.bucket());
                 replaceKeys(unlockAudited(keyFile, passphrase));
-                created = false;
             } else if (!mayCreate) {
                 throw new SealDropException("SD-NO-VAULT", "The bucket " + settings.bucket() + " has no vault under the prefix '"
                         + settings.prefix() + "'; check the bucket and prefix, or choose to create a new vault.");
             } else {
                 VaultKeyFiles.Created fresh = keyFiles.create(passphrase);
-                keyFile = fresh.keyFile();
-                services.store().putSmall(objectKey, keyFile.toJson(), Map.of());
+                try (RecoveryKey recovery = fresh.recoveryKey()) {
+                    keyFile = fresh.keyFile();
+                    services.store().putSmall(objectKey, keyFile.toJson(), Map.of());
+                    recoveryKey = recovery.format();
+                } catch (RuntimeException e) {
+                    fresh.keys().close();
+                    throw e;
+                }
                 replaceKeys(fresh.keys());
                 services.auditTrail().record(AuditAction.UNLOCK, null, Outcome.SUCCESS, "vault created");
-                created = true;
             }
-            writeAtomically(services.home().keyFile(), keyFile.toJson());
-            SettingsFile.write(services.home().settingsFile(), settings);
-            LOG.info("Vault {} {} for this home folder", keyFile.vaultId(), created ? "created" : "joined");
+            try {
+                KeyFileStore.write(services.home().keyFile(), keyFile.toJson());
+                SettingsFile.write(services.home().settingsFile(), settings);
+            } catch (RuntimeException e) {
+                // NOTE: the vault now exists in the bucket, but its recovery key is lost with this failure.
+                // Joining it again and running `sealdrop vault new-recovery-key` gives it a new one.
+                if (recoveryKey != null) {
+                    Arrays.fill(recoveryKey, '\0');
+                }
+                throw e;
+            }
+            LOG.info("Vault {} {} for this home folder", keyFile.vaultId(), recoveryKey != null ? "created" : "joined");
             services.wakeAuditSender();
-            return created;
+            return new SetUpResult(recoveryKey != null, recoveryKey);
         } finally {
             Arrays.fill(passphrase, '\0');
         }
     }
 
+    /**
+     * Unlocks with the newest key file. That is the bucket's copy when the bucket is reachable, the copy
+     * is newer than this computer's and the passphrase opens it. Otherwise it is the home folder's copy.
+     * So a rotation, retirement or passphrase change made on another computer reaches this one at its
+     * next unlock.
+     */
     @Override
     public void unlock(char[] passphrase) {
         try {
             Path file = services.home().keyFile();
-            byte[] json;
-            try {
-                json = Files.readAllBytes(file);
-            } catch (IOException e) {
-                throw new SealDropException("SD-KEYFILE-MISSING", "The vault key file " + file
-                        + " could not be read; run `sealdrop init` again to fetch it from the bucket.");
+            KeyFile local = KeyFileStore.read(file).orElseThrow(() -> new SealDropException("SD-KEYFILE-MISSING",
+                    "The vault key file " + file + " is missing; run `sealdrop init` again to fetch it from the bucket."));
+            Optional<VaultKeys> refreshed = unlockNewerFromBucket(local, passphrase);
+            if (refreshed.isPresent()) {
+                services.auditTrail().record(AuditAction.UNLOCK, null, Outcome.SUCCESS, null);
+                replaceKeys(refreshed.get());
+            } else {
+                replaceKeys(unlockAudited(local, passphrase));
             }
-            replaceKeys(unlockAudited(KeyFile.parse(json, file.toString()), passphrase));
             services.wakeAuditSender();
         } finally {
             Arrays.fill(passphrase, '\0');
@@ -128,7 +172,56 @@ final class LocalVault implements VaultAccess {
                 .orElse("no vault");
     }
 
-    VaultKeys keys() {
+    @Override
+    public RotationReport rotate(char[] passphrase, KeyRotation.Progress progress) {
+        return audited(AuditAction.ROTATE, passphrase, null, () -> {
+            KeyManagement.Rotated rotated = keyManagement().rotate(passphrase, progress);
+            replaceKeys(rotated.keys());
+            RotationReport report = rotated.report();
+            if (!report.failures().isEmpty()) {
+                throw new RotationIncompleteException(report);
+            }
+            return report;
+        });
+    }
+
+    @Override
+    public RotationReport retireKeyVersion(char[] passphrase, int version, KeyRotation.Progress progress) {
+        return audited(AuditAction.RETIRE_KEY, passphrase, null, () -> {
+            KeyManagement.Rotated retired = keyManagement().retire(passphrase, version, progress);
+            replaceKeys(retired.keys());
+            return retired.report();
+        });
+    }
+
+    @Override
+    public void changePassphrase(char[] currentPassphrase, char[] newPassphrase) {
+        audited(AuditAction.CHANGE_PASSPHRASE, currentPassphrase, newPassphrase, () -> {
+            replaceKeys(keyManagement().changePassphrase(currentPassphrase, newPassphrase));
+            return null;
+        });
+    }
+
+    @Override
+    public void recover(char[] recoveryKey, char[] newPassphrase) {
+        audited(AuditAction.RECOVER, recoveryKey, newPassphrase, () -> {
+            try (RecoveryKey parsed = RecoveryKey.parse(recoveryKey)) {
+                replaceKeys(keyManagement().recover(parsed, newPassphrase));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public char[] replaceRecoveryKey(char[] passphrase) {
+        return audited(AuditAction.REPLACE_RECOVERY_KEY, passphrase, null, () -> {
+            try (RecoveryKey replaced = keyManagement().replaceRecoveryKey(passphrase)) {
+                return replaced.format();
+            }
+        });
+    }
+
+    synchronized VaultKeys keys() {
         return keys;
     }
 
@@ -146,6 +239,97 @@ final class LocalVault implements VaultAccess {
         return false;
     }
 
+    private KeyManagement keyManagement() {
+        return new KeyManagement(services.store(), services.home().keyFile(), keyFiles, keyRotation());
+    }
+
+    private KeyRotation keyRotation() {
+        TransferContext context = services.transferContext();
+        return new KeyRotation(context.store(), context.database(), context.index(), context.random(), context.clock());
+    }
+
+    /**
+     * Unlocks the bucket's key file when it is a successor of {@code local}, stores it in the home
+     * folder and brings index rows that name a version it no longer has up to date. Returns empty,
+     * after logging why, when the bucket is unreachable or contains the same file, an older or foreign
+     * one, or one that this passphrase does not open (changed on another computer).
+     */
+    private Optional<VaultKeys> unlockNewerFromBucket(KeyFile local, char[] passphrase) {
+        Optional<byte[]> json = fetchBucketKeyFile();
+        if (json.isEmpty()) {
+            return Optional.empty();
+        }
+        VaultKeys unlocked = null;
+        try {
+            KeyFile bucket = KeyFile.parse(json.get(), "the bucket");
+            if (!KeyFileUpdates.isSuccessor(local, bucket)) {
+                if (!local.vaultId().equals(bucket.vaultId()) || bucket.current().keyVersion() < local.current().keyVersion()) {
+                    LOG.warn("The bucket's key file belongs to another vault or is older than this computer's; it was ignored");
+                }
+                return Optional.empty();
+            }
+            unlocked = keyFiles.unlock(bucket, passphrase);
+            KeyFileStore.write(services.home().keyFile(), json.get());
+            LOG.info("This computer's key file was replaced by the newer one of vault {} in the bucket (key version {})",
+                    bucket.vaultId(), bucket.current().keyVersion());
+            List<DocumentRecord> behind = services.transferContext().index().list().stream()
+                    .filter(row -> !bucket.hasVersion(row.vaultKeyVersion()))
+                    .toList();
+            if (!behind.isEmpty()) {
+                int updated = keyRotation().syncRows(behind, unlocked);
+                LOG.info("{} of {} index rows that named a retired key version were updated", updated, behind.size());
+            }
+            return Optional.of(unlocked);
+        } catch (WrongPassphraseException e) {
+            LOG.warn("The bucket's key file does not open with this passphrase, which may have been changed on another"
+                    + " computer; unlocking this computer's copy");
+            return Optional.empty();
+        } catch (SealDropException e) {
+            LOG.warn("The bucket's key file could not be used ({}); unlocking this computer's copy", e.errorCode());
+            if (unlocked != null) {
+                unlocked.close();
+            }
+            return Optional.empty();
+        }
+    }
+
+    private Optional<byte[]> fetchBucketKeyFile() {
+        DefaultCredentialsProvider chain = services.options().credentials() == null
+                ? DefaultCredentialsProvider.builder().build() : null;
+        AwsCredentialsProvider credentials = chain != null ? chain : services.options().credentials();
+        try (ObjectStore quick = new ObjectStore(services.store().settings(), credentials, KEY_FILE_CHECK)) {
+            return quick.getSmall(quick.key(KeyManagement.KEY_FILE_OBJECT));
+        } catch (SealDropException e) {
+            LOG.info("The bucket's key file could not be fetched ({}); unlocking this computer's copy", e.errorCode());
+            return Optional.empty();
+        } finally {
+            if (chain != null) {
+                chain.close();
+            }
+        }
+    }
+
+    /**
+     * Runs a key management step, records its audit event with the outcome (the error code on failure)
+     * and wipes the secrets it was given.
+     */
+    private <T> T audited(AuditAction action, char[] secret, char[] newSecret, Supplier<T> step) {
+        try {
+            T result = step.get();
+            services.auditTrail().record(action, null, Outcome.SUCCESS, null);
+            return result;
+        } catch (SealDropException e) {
+            services.auditTrail().record(action, null, Outcome.FAILURE, e.errorCode());
+            throw e;
+        } finally {
+            Arrays.fill(secret, '\0');
+            if (newSecret != null) {
+                Arrays.fill(newSecret, '\0');
+            }
+            services.wakeAuditSender();
+        }
+    }
+
     private VaultKeys unlockAudited(KeyFile keyFile, char[] passphrase) {
         try {
             VaultKeys unlocked = keyFiles.unlock(keyFile, passphrase);
@@ -158,21 +342,12 @@ final class LocalVault implements VaultAccess {
         }
     }
 
+    /** Installs {@code unlocked} as the vault's keys and wipes the previous ones, one caller at a time. */
     private synchronized void replaceKeys(VaultKeys unlocked) {
-        lockQuietly();
+        VaultKeys previous = keys;
         keys = unlocked;
-    }
-
-    private static void writeAtomically(Path file, byte[] content) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.write(temporary, content);
-            HomeFolder.restrictToOwner(temporary);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new SealDropException("SD-KEYFILE-WRITE", "The vault key file " + file
-                    + " could not be written; check that the home folder is writable.");
+        if (previous != null && previous != unlocked) {
+            previous.close();
         }
     }
 }

@@ -2,6 +2,8 @@ package org.sealdrop.app;
 
 import java.time.Duration;
 import org.sealdrop.config.Settings;
+import org.sealdrop.vault.KeyRotation;
+import org.sealdrop.vault.RotationReport;
 
 /**
  * Creating, joining, unlocking and locking the vault of this home folder.
@@ -30,8 +32,76 @@ public interface VaultAccess {
      * Like {@link #setUp(VaultSetup, char[])}, but with {@code mayCreate} false it only joins: when the
      * bucket has no vault under the prefix it fails with {@code SD-NO-VAULT} and creates nothing, so a
      * mistyped bucket or prefix cannot start a second vault.
+     *
+     * <p>A vault created here gets a recovery key that is never shown. Callers that create vaults for
+     * people use {@link #setUpVault} instead, which returns it.
      */
     boolean setUp(VaultSetup setup, char[] passphrase, boolean mayCreate);
+
+    /**
+     * Same as {@link #setUp(VaultSetup, char[], boolean)}, and returns the recovery key of a created
+     * vault so that it can be shown once. The caller closes the result.
+     */
+    default SetUpResult setUpVault(VaultSetup setup, char[] passphrase, boolean mayCreate) {
+        return new SetUpResult(setUp(setup, passphrase, mayCreate), null);
+    }
+
+    /**
+     * Adds a new vault key version and re-wraps the key of every object in the bucket under it,
+     * without moving any content. When an earlier rotation did not finish, resumes it instead. Leaves
+     * the vault unlocked with the new version. Records a rotate audit event.
+     *
+     * @param passphrase the vault passphrase, needed to wrap the new version; wiped before returning
+     * @return what happened to the objects; when {@link RotationReport#failures()} is not empty the
+     *     rotation stays unfinished and a later call resumes it
+     * @throws org.sealdrop.vault.WrongPassphraseException when the passphrase is wrong
+     */
+    default RotationReport rotate(char[] passphrase, KeyRotation.Progress progress) {
+        throw new UnsupportedOperationException("This vault cannot rotate its key.");
+    }
+
+    /**
+     * Removes vault key version {@code version} from the key file once no object in the bucket uses it.
+     * Records a retire-key audit event.
+     *
+     * @throws org.sealdrop.SealDropException {@code SD-KEY-IN-USE} with the number of objects that still
+     *     use it, {@code SD-KEY-VERSION-CURRENT} for the newest version
+     */
+    default RotationReport retireKeyVersion(char[] passphrase, int version, KeyRotation.Progress progress) {
+        throw new UnsupportedOperationException("This vault cannot retire key versions.");
+    }
+
+    /**
+     * Wraps the vault key versions under a new passphrase; documents are not touched. Leaves the vault
+     * unlocked. Records a change-passphrase audit event.
+     *
+     * @throws org.sealdrop.vault.WrongPassphraseException when {@code currentPassphrase} is wrong
+     */
+    default void changePassphrase(char[] currentPassphrase, char[] newPassphrase) {
+        throw new UnsupportedOperationException("This vault cannot change its passphrase.");
+    }
+
+    /**
+     * Unlocks with the recovery key (typed form) and sets a new passphrase. Leaves the vault unlocked.
+     * Records a recover audit event.
+     *
+     * @throws org.sealdrop.vault.InvalidRecoveryKeyException when the typed key has a typo
+     * @throws org.sealdrop.SealDropException {@code SD-WRONG-RECOVERY-KEY} when it belongs to another vault
+     */
+    default void recover(char[] recoveryKey, char[] newPassphrase) {
+        throw new UnsupportedOperationException("This vault cannot be recovered.");
+    }
+
+    /**
+     * Replaces the recovery key with a new one and returns its typed form in a fresh array that the
+     * caller shows once and wipes. The old recovery key no longer opens the key file in the bucket,
+     * but copies of the old key file, such as backups, still open with it.
+     *
+     * @throws org.sealdrop.vault.WrongPassphraseException when the passphrase is wrong
+     */
+    default char[] replaceRecoveryKey(char[] passphrase) {
+        throw new UnsupportedOperationException("This vault cannot replace its recovery key.");
+    }
 
     /** Unlocks with the passphrase; throws {@code WrongPassphraseException} and records a failed unlock. */
     void unlock(char[] passphrase);

@@ -5,7 +5,17 @@ import org.sealdrop.SealDropException;
 
 /** The kind of access, or attempt, that an event records. On the wire each action is its name in lower_snake_case. */
 public enum AuditAction {
-    UPLOAD, OPEN, EXPORT, VERIFY, DELETE, UNLOCK, UNLOCK_FAILED, LOCK, INTEGRITY_FAILURE;
+    UPLOAD, OPEN, EXPORT, VERIFY, DELETE, UNLOCK, UNLOCK_FAILED, LOCK, INTEGRITY_FAILURE,
+    /** A new vault key version, or the re-wrap of the documents under it. */
+    ROTATE,
+    /** The passphrase was replaced with the help of the recovery key. */
+    RECOVER,
+    /** The passphrase was replaced with the help of the old passphrase. */
+    CHANGE_PASSPHRASE,
+    /** A vault key version that no document uses any more was removed from the key file. */
+    RETIRE_KEY,
+    /** The recovery key was replaced by a new one. */
+    REPLACE_RECOVERY_KEY;
 
     /** Returns the name used in events on the wire, such as {@code unlock_failed}. */
     public String wireName() {

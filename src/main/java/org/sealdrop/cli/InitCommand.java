@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sealdrop.app.LocalServices;
 import org.sealdrop.app.ServiceOptions;
+import org.sealdrop.app.SetUpResult;
 import org.sealdrop.app.VaultSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,11 +53,15 @@ final class InitCommand implements Callable<Integer> {
         try (LocalServices services = LocalServices.open(parent.home.folder(), ServiceOptions.defaults())) {
             VaultSetup setup = new VaultSetup(endpoint, region, bucket, prefix, auditUrl,
                     auditTokenFile == null ? null : auditTokenFile.toAbsolutePath());
-            boolean created = services.vault().setUp(setup, passphrase.read("New vault passphrase: "));
-            services.vault().lock();
-            services.flushAudit(java.time.Duration.ofSeconds(10));
-            spec.commandLine().getOut().println((created ? "Created a new vault in " : "Joined the vault in ")
-                    + services.vault().describe() + "; settings are in " + services.home().root() + ".");
+            try (SetUpResult result = services.vault().setUpVault(setup, passphrase.read("New vault passphrase: "), true)) {
+                services.vault().lock();
+                services.flushAudit(java.time.Duration.ofSeconds(10));
+                spec.commandLine().getOut().println((result.created() ? "Created a new vault in " : "Joined the vault in ")
+                        + services.vault().describe() + "; settings are in " + services.home().root() + ".");
+                if (result.hasRecoveryKey()) {
+                    VaultCommand.printRecoveryKey(spec.commandLine().getOut(), result.recoveryKey());
+                }
+            }
         }
         return 0;
     }

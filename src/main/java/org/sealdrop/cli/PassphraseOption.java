@@ -20,7 +20,7 @@ final class PassphraseOption {
     /** Reads the passphrase into a fresh array, which the caller wipes. */
     char[] read(String prompt) {
         if (passphraseFile != null) {
-            return readFirstLine(passphraseFile);
+            return readFirstLine(passphraseFile, "passphrase");
         }
         Console console = System.console();
         if (console == null) {
@@ -33,12 +33,17 @@ final class PassphraseOption {
         return typed;
     }
 
-    private static char[] readFirstLine(Path file) {
+    /**
+     * Reads the first line of {@code file} into a fresh array, which the caller wipes.
+     *
+     * @param contentName what the file contains, for messages ("passphrase", "recovery key")
+     */
+    static char[] readFirstLine(Path file, String contentName) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new SealDropException("SD-PASSPHRASE-FILE", "The passphrase file " + file
+            throw new SealDropException("SD-PASSPHRASE-FILE", "The " + contentName + " file " + file
                     + " could not be read; check the path and its permissions.");
         }
         CharBuffer chars = StandardCharsets.UTF_8.decode(java.nio.ByteBuffer.wrap(bytes));
@@ -51,8 +56,8 @@ final class PassphraseOption {
         chars.get(passphrase, 0, end);
         Arrays.fill(chars.array(), '\0');
         if (passphrase.length == 0) {
-            throw new SealDropException("SD-PASSPHRASE-FILE", "The passphrase file " + file
-                    + " is empty; put the passphrase on its first line.");
+            throw new SealDropException("SD-PASSPHRASE-FILE", "The " + contentName + " file " + file
+                    + " is empty; put the " + contentName + " on its first line.");
         }
         return passphrase;
     }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Mixin;
 @Command(name = "sealdrop", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Encrypts clinic documents on this computer, uploads them to S3 and records every access.",
         subcommands = {InitCommand.class, UploadCommand.class, ListCommand.class, ExportCommand.class,
-            VerifyCommand.class, IndexCommand.class, AuditServerCommand.class, AuditCommand.class, DemoCommand.class})
+            VerifyCommand.class, IndexCommand.class, VaultCommand.class, AuditServerCommand.class, AuditCommand.class,
+            DemoCommand.class})
 public final class SealDropCommand implements Callable<Integer> {
 
     /** Exit status of a failed operation. */

@@ -85,6 +85,23 @@ public final class DocumentIndex {
         }
     }
 
+    /**
+     * Replaces the wrapped document key of row {@code id} after a vault key rotation re-wrapped it.
+     *
+     * @return whether the row exists; this computer's index lists only some of the bucket's documents
+     */
+    public boolean updateWrappedKey(Connection transaction, UUID id, int vaultKeyVersion, byte[] wrappedKey, Instant now)
+            throws SQLException {
+        try (PreparedStatement update = transaction.prepareStatement(
+                "UPDATE documents SET vault_key_version = ?, wrapped_key = ?, updated_at = ? WHERE id = ?")) {
+            update.setInt(1, vaultKeyVersion);
+            update.setBytes(2, wrappedKey);
+            update.setString(3, now.toString());
+            update.setString(4, id.toString());
+            return update.executeUpdate() == 1;
+        }
+    }
+
     public Optional<DocumentRecord> find(UUID id) {
         return database.read(connection -> {
             try (PreparedStatement query = connection.prepareStatement(

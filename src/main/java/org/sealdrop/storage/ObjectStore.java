@@ -11,7 +11,9 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -208,6 +210,45 @@ public final class ObjectStore implements AutoCloseable {
             throw errors.translate("list", prefix, e);
         }
         return objects;
+    }
+
+    /**
+     * Replaces the object's user metadata with {@code metadata} by a server-side CopyObject of the
+     * object onto itself ({@code MetadataDirective.REPLACE}), so no content travels: the request and
+     * response carry only headers and a short XML result. Pass every metadata entry to keep, because
+     * entries missing from {@code metadata} are dropped. The copy happens only while the object's ETag
+     * is still {@code expectedETag} ({@code x-amz-copy-source-if-match}), so a change made since the
+     * caller's HEAD is never overwritten.
+     *
+     * <p>NOTE: S3 copies objects of at most 5 GiB in one CopyObject; larger objects fail with the S3
+     * error code, because a multipart copy (UploadPartCopy) is not implemented.
+     *
+     * @param metadata the complete new user metadata, with the rules of {@link #put}
+     * @return the object's new ETag, without quotes
+     * @throws StorageException {@code SD-S3-CHANGED} when the ETag no longer matches,
+     *     {@code SD-S3-NOT-FOUND} when the object is gone, or the code of the failed S3 call
+     */
+    public String replaceMetadata(String key, String expectedETag, Map<String, String> metadata) {
+        requireKey(key);
+        Objects.requireNonNull(expectedETag, "expectedETag");
+        Map<String, String> checkedMetadata = UserMetadata.requireValid(metadata, key);
+        try {
+            CopyObjectResponse response = s3.copyObject(copy -> copy
+                    .sourceBucket(settings.bucket()).sourceKey(key)
+                    .destinationBucket(settings.bucket()).destinationKey(key)
+                    .copySourceIfMatch("\"" + expectedETag + "\"")
+                    .metadataDirective(MetadataDirective.REPLACE)
+                    .metadata(checkedMetadata));
+            return stripQuotes(response.copyObjectResult().eTag());
+        } catch (S3Exception e) {
+            if (e.statusCode() == 412) {
+                throw new StorageException("SD-S3-CHANGED", "The object " + key + " in bucket " + settings.bucket()
+                        + " changed while its metadata was being replaced; read it again and retry.", e);
+            }
+            throw errors.translate("metadata copy", key, e);
+        } catch (SdkException e) {
+            throw errors.translate("metadata copy", key, e);
+        }
     }
 
     /**

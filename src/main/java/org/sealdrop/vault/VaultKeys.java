@@ -3,6 +3,7 @@ package org.sealdrop.vault;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -77,6 +78,30 @@ public final class VaultKeys implements AutoCloseable {
     public synchronized SecretKeyBytes unwrapDocumentKey(UUID documentId, byte[] wrappedKey) {
         requireOpen();
         return KeyWrapping.unwrapDocumentKey(version(KeyWrapping.vaultKeyVersionOf(wrappedKey)), documentId, wrappedKey);
+    }
+
+    /** Returns the versions in memory, oldest first. */
+    public synchronized List<Integer> versions() {
+        requireOpen();
+        return List.copyOf(keysByVersion.keySet());
+    }
+
+    /** Returns whether version {@code version} is held. */
+    public synchronized boolean hasVersion(int version) {
+        requireOpen();
+        return keysByVersion.containsKey(version);
+    }
+
+    /**
+     * Returns new keys with copies of these versions plus {@code newKey} as version {@code newVersion},
+     * which the result owns. Closing either object leaves the other intact.
+     */
+    synchronized VaultKeys copyWith(int newVersion, SecretKeyBytes newKey) {
+        requireOpen();
+        Map<Integer, SecretKeyBytes> copies = new TreeMap<>();
+        keysByVersion.forEach((version, key) -> copies.put(version, SecretKeyBytes.copyOf(key.bytes())));
+        copies.put(newVersion, newKey);
+        return new VaultKeys(vaultId, copies);
     }
 
     public synchronized boolean isClosed() {

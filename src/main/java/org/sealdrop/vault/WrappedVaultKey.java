@@ -1,38 +1,36 @@
 package org.sealdrop.vault;
 
-import org.sealdrop.crypto.Argon2Parameters;
+import java.time.Instant;
+import org.sealdrop.crypto.KeyWrapping;
 
 /**
- * One version of the vault key, wrapped under a passphrase-derived key.
+ * One version of the vault key, wrapped for the passphrase and, when the vault has a recovery key,
+ * for the recovery key.
  *
- * @param keyVersion version number, from 1; document keys name the version that wraps them
- * @param kdf {@code "argon2id"}
- * @param memoryKiB Argon2id memory in KiB
- * @param iterations Argon2id passes
- * @param parallelism Argon2id lanes
- * @param salt Argon2id salt (16 bytes)
- * @param wrappedKey the vault key wrapped by {@code KeyWrapping.wrap}, associated data from {@link VaultKeys#keyFileAad}
+ * @param keyVersion version number, from 1; a wrapped document key names the version that wraps it
+ * @param createdAt when the version was created
+ * @param passphraseWrap the vault key wrapped by {@code KeyWrapping.wrap} under the passphrase key,
+ *     with associated data {@link VaultKeys#keyFileAad}
+ * @param recoveryWrap the vault key wrapped by {@link RecoveryWrapping#wrap}, or {@code null} when the
+ *     vault has no recovery key
  */
-public record WrappedVaultKey(int keyVersion, String kdf, int memoryKiB, int iterations, int parallelism,
-        byte[] salt, byte[] wrappedKey) {
+public record WrappedVaultKey(int keyVersion, Instant createdAt, byte[] passphraseWrap, byte[] recoveryWrap) {
 
-    /** The weakest Argon2id setting accepted from a file, so a tampered file cannot make guessing cheap. */
-    static final int MIN_MEMORY_KIB = 19 * 1024;
-
-    public Argon2Parameters argon2() {
-        return new Argon2Parameters(memoryKiB, iterations, parallelism, salt);
-    }
-
-    void validate(String source) {
-        if (!"argon2id".equals(kdf)) {
-            throw KeyFile.invalid(source, "key version " + keyVersion + " uses the unknown KDF " + kdf);
+    void validate(String source, boolean recoveryExpected) {
+        if (keyVersion < 1) {
+            throw KeyFile.invalid(source, "it lists the invalid key version " + keyVersion);
         }
-        if (memoryKiB < MIN_MEMORY_KIB || memoryKiB > 4 * 1024 * 1024 || iterations < 1 || iterations > 64
-                || parallelism < 1 || parallelism > 16) {
-            throw KeyFile.invalid(source, "key version " + keyVersion + " has Argon2id parameters outside the accepted range");
+        if (createdAt == null) {
+            throw KeyFile.invalid(source, "key version " + keyVersion + " has no creation time");
         }
-        if (salt == null || salt.length < 16 || wrappedKey == null) {
-            throw KeyFile.invalid(source, "key version " + keyVersion + " lacks its salt or wrapped key");
+        if (passphraseWrap == null || passphraseWrap.length != KeyWrapping.WRAPPED_KEY_LENGTH) {
+            throw KeyFile.invalid(source, "key version " + keyVersion + " lacks its passphrase wrap");
+        }
+        if (recoveryExpected && (recoveryWrap == null || recoveryWrap.length != RecoveryWrapping.WRAP_LENGTH)) {
+            throw KeyFile.invalid(source, "key version " + keyVersion + " lacks its recovery wrap");
+        }
+        if (!recoveryExpected && recoveryWrap != null) {
+            throw KeyFile.invalid(source, "key version " + keyVersion + " has a recovery wrap but the file has no recovery key");
         }
     }
 }
