@@ -19,6 +19,7 @@ import javafx.stage.WindowEvent;
 import org.sealdrop.app.DocumentService;
 import org.sealdrop.app.LockReason;
 import org.sealdrop.app.OpenedDocument;
+import org.sealdrop.app.SetUpResult;
 import org.sealdrop.app.VaultAccess;
 import org.sealdrop.app.VaultState;
 import org.sealdrop.ui.documents.DocumentsView;
@@ -132,12 +133,17 @@ public final class MainWindow {
         }
     }
 
-    private void setUpDone(boolean created) {
+    private void setUpDone(SetUpResult result) {
         showDocuments();
+        if (result.hasRecoveryKey()) {
+            RecoveryKeyDialog.show(stage, result);
+            return;
+        }
+        result.close();
         Alert note = new Alert(Alert.AlertType.INFORMATION);
         note.initOwner(stage);
         note.setTitle(Messages.text("app.title"));
-        note.setHeaderText(Messages.text(created ? "setup.done.created" : "setup.done.joined"));
+        note.setHeaderText(Messages.text(result.created() ? "setup.done.created" : "setup.done.joined"));
         note.show();
     }
 

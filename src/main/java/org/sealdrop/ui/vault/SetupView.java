@@ -20,6 +20,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.sealdrop.app.SetUpResult;
 import org.sealdrop.app.VaultAccess;
 import org.sealdrop.app.VaultSetup;
 import org.sealdrop.ui.BackgroundTasks;
@@ -32,14 +33,14 @@ import org.sealdrop.ui.Messages;
  *
  * <p>Choosing "join" never creates a vault: when the bucket has none under the prefix, the service
  * fails with {@code SD-NO-VAULT}. Choosing "create" joins a vault that already exists there, and
- * {@code onReady} receives {@code false} so the window can report the join.
+ * {@code onReady} receives a result whose {@code created()} is false, so the window can report the join.
  */
 public final class SetupView {
 
     private final SetupForm form = new SetupForm();
     private final VaultAccess vault;
     private final Executor executor;
-    private final Consumer<Boolean> onReady;
+    private final Consumer<SetUpResult> onReady;
 
     private final PasswordField passphrase = new PasswordField();
     private final PasswordField confirmation = new PasswordField();
@@ -48,8 +49,11 @@ public final class SetupView {
     private final Button submit = new Button();
     private final VBox root;
 
-    /** @param onReady called on the application thread with whether a new vault was created */
-    public SetupView(VaultAccess vault, Executor executor, Consumer<Boolean> onReady) {
+    /**
+     * @param onReady called on the application thread with the outcome; it shows a new vault's
+     *     recovery key once and then closes the result to wipe it
+     */
+    public SetupView(VaultAccess vault, Executor executor, Consumer<SetUpResult> onReady) {
         this.vault = vault;
         this.executor = executor;
         this.onReady = onReady;
@@ -145,13 +149,13 @@ public final class SetupView {
 
         BackgroundTasks.run(executor, () -> {
             try {
-                return vault.setUp(setup, typed, mayCreate);
+                return vault.setUpVault(setup, typed, mayCreate);
             } finally {
                 Passphrases.wipe(typed);
             }
-        }, created -> {
+        }, result -> {
             setWorking(false);
-            onReady.accept(created);
+            onReady.accept(result);
         }, failure -> {
             setWorking(false);
             ErrorReport report = ErrorReport.of(failure);
