@@ -30,16 +30,11 @@ class CommandLineErrorsTest {
     @BeforeEach
     void start() throws Exception {
         environment = TestEnvironment.start(temp);
-        var credentials = environment.s3().credentials().resolveCredentials();
-        System.setProperty("aws.accessKeyId", credentials.accessKeyId());
-        System.setProperty("aws.secretAccessKey", credentials.secretAccessKey());
-        System.setProperty("aws.disableEc2Metadata", "true");
+        environment.shareCredentialsWithCommandLine();
     }
 
     @AfterEach
     void stop() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
         environment.close();
     }
 

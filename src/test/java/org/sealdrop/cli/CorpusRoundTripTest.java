@@ -57,7 +57,7 @@ class CorpusRoundTripTest {
     void uploadCorpus() throws Exception {
         environment = TestEnvironment.start(temp);
         captureLogs();
-        useS3ProxyCredentials();
+        environment.shareCredentialsWithCommandLine();
 
         CliRun init = cli("init", "--endpoint", environment.s3().endpoint().toString(), "--bucket", TestEnvironment.BUCKET,
                 "--prefix", TestEnvironment.PREFIX, "--audit-url", environment.receiver().baseUrl().toString(),
@@ -85,8 +85,6 @@ class CorpusRoundTripTest {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.detachAppender(logs);
         previousLevels.forEach(Logger::setLevel);
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
         environment.close();
     }
 
@@ -226,13 +224,5 @@ class CorpusRoundTripTest {
             previousLevels.put(logger, logger.getLevel());
             logger.setLevel(Level.DEBUG);
         }
-    }
-
-    /** The command line takes S3 credentials from the SDK's default chain; system properties come first in it. */
-    private void useS3ProxyCredentials() {
-        var credentials = environment.s3().credentials().resolveCredentials();
-        System.setProperty("aws.accessKeyId", credentials.accessKeyId());
-        System.setProperty("aws.secretAccessKey", credentials.secretAccessKey());
-        System.setProperty("aws.disableEc2Metadata", "true");
     }
 }

@@ -36,10 +36,7 @@ class VaultCommandTest {
     @BeforeEach
     void start() throws Exception {
         environment = TestEnvironment.start(temp);
-        var credentials = environment.s3().credentials().resolveCredentials();
-        System.setProperty("aws.accessKeyId", credentials.accessKeyId());
-        System.setProperty("aws.secretAccessKey", credentials.secretAccessKey());
-        System.setProperty("aws.disableEc2Metadata", "true");
+        environment.shareCredentialsWithCommandLine();
 
         CliRun init = cli("init", "--endpoint", environment.s3().endpoint().toString(), "--bucket", TestEnvironment.BUCKET,
                 "--prefix", TestEnvironment.PREFIX, "--audit-url", environment.receiver().baseUrl().toString(),
@@ -56,8 +53,6 @@ class VaultCommandTest {
 
     @AfterEach
     void stop() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
         environment.close();
     }
 

@@ -77,6 +77,18 @@ public final class TestEnvironment implements AutoCloseable {
         return services;
     }
 
+    /**
+     * Lets the command line, which takes S3 credentials from the AWS SDK's default chain, reach this
+     * environment's S3Proxy: the chain reads the {@code aws.accessKeyId} and {@code aws.secretAccessKey}
+     * system properties first. {@link #close()} clears them again.
+     */
+    public void shareCredentialsWithCommandLine() {
+        var credentials = s3.credentials().resolveCredentials();
+        System.setProperty("aws.accessKeyId", credentials.accessKeyId());
+        System.setProperty("aws.secretAccessKey", credentials.secretAccessKey());
+        System.setProperty("aws.disableEc2Metadata", "true");
+    }
+
     public ServiceOptions options() {
         return ServiceOptions.defaults().withCredentials(s3.credentials(), null).withArgon2(TEST_ARGON2);
     }
@@ -117,6 +129,8 @@ public final class TestEnvironment implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        System.clearProperty("aws.accessKeyId");
+        System.clearProperty("aws.secretAccessKey");
         if (services != null) {
             services.close();
         }
