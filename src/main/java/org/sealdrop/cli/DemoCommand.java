@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import org.sealdrop.SealDropException;
 import org.sealdrop.app.LocalServices;
 import org.sealdrop.app.ServiceOptions;
+import org.sealdrop.app.SetUpResult;
 import org.sealdrop.app.VaultSetup;
 import org.sealdrop.app.VaultState;
 import org.sealdrop.auditserver.AuditServer;
@@ -71,7 +72,7 @@ final class DemoCommand implements Callable<Integer> {
                         folder.resolve("audit-events.db"), Set.of(new String(auditToken)));
                 LocalServices services = LocalServices.open(home,
                         ServiceOptions.defaults().withCredentials(s3.credentials(), null))) {
-            prepareVault(services, s3, receiver, tokenFile);
+            prepareVault(services, s3, receiver, tokenFile, spec.commandLine().getOut());
             describe(spec.commandLine().getOut(), folder, s3, receiver);
             if (noWindow) {
                 services.vault().lock();
@@ -87,10 +88,16 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** Creates the demo vault on the first run; later runs point it at this run's ports and unlock it. */
-    private static void prepareVault(LocalServices services, EmbeddedS3 s3, AuditServer receiver, Path tokenFile) {
+    private static void prepareVault(LocalServices services, EmbeddedS3 s3, AuditServer receiver, Path tokenFile,
+            PrintWriter out) {
         if (services.vault().state() == VaultState.NOT_CONFIGURED) {
-            services.vault().setUp(new VaultSetup(s3.endpoint(), "us-east-1", s3.bucket(), "clinic/",
-                    receiver.baseUrl(), tokenFile), DEMO_PASSPHRASE.toCharArray());
+            try (SetUpResult result = services.vault().setUpVault(new VaultSetup(s3.endpoint(), "us-east-1", s3.bucket(),
+                    "clinic/", receiver.baseUrl(), tokenFile), DEMO_PASSPHRASE.toCharArray(), true)) {
+                if (result.hasRecoveryKey()) {
+                    out.println("Demo vault recovery key, shown once (sample data only; for trying `sealdrop vault recover`): "
+                            + new String(result.recoveryKey()));
+                }
+            }
             return;
         }
         services.reconfigure(services.settings().orElseThrow()
