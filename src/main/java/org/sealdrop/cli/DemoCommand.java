@@ -22,7 +22,9 @@ import org.sealdrop.auditserver.AuditServer;
 import org.sealdrop.config.HomeFolder;
 import org.sealdrop.demo.EmbeddedS3;
 import org.sealdrop.ui.DesktopLauncher;
+import org.sealdrop.vault.WrongPassphraseException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -60,9 +62,13 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-window", description = "Keep the store and the receiver running without a window, until Ctrl+C.")
     boolean noWindow;
 
+    @Mixin
+    PassphraseOption passphrase;
+
     @Override
     public Integer call() throws InterruptedException {
         Path folder = (data != null ? data : parent.home.folder().root().resolve("demo")).toAbsolutePath();
+        createPrivateFolder(folder);
         HomeFolder home = new HomeFolder(folder.resolve("home")).createIfMissing();
         Path tokenFile = auditTokenFile(folder);
         char[] auditToken = readToken(tokenFile);
@@ -72,7 +78,7 @@ final class DemoCommand implements Callable<Integer> {
                         folder.resolve("audit-events.db"), Set.of(new String(auditToken)));
                 LocalServices services = LocalServices.open(home,
                         ServiceOptions.defaults().withCredentials(s3.credentials(), null))) {
-            prepareVault(services, s3, receiver, tokenFile, spec.commandLine().getOut());
+            prepareVault(services, s3, receiver, tokenFile, spec.commandLine().getOut(), demoPassphrase());
             describe(spec.commandLine().getOut(), folder, s3, receiver);
             if (noWindow) {
                 services.vault().lock();
@@ -89,7 +95,7 @@ final class DemoCommand implements Callable<Integer> {
 
     /** Creates the demo vault on the first run; later runs point it at this run's ports and unlock it. */
     private static void prepareVault(LocalServices services, EmbeddedS3 s3, AuditServer receiver, Path tokenFile,
-            PrintWriter out) {
+            PrintWriter out, char[] passphrase) {
         if (services.vault().state() == VaultState.NOT_CONFIGURED) {
             try (SetUpResult result = services.vault().setUpVault(new VaultSetup(s3.endpoint(), "us-east-1", s3.bucket(),
                     "clinic/", receiver.baseUrl(), tokenFile), DEMO_PASSPHRASE.toCharArray(), true)) {
@@ -103,17 +109,41 @@ final class DemoCommand implements Callable<Integer> {
         services.reconfigure(services.settings().orElseThrow()
                 .withEndpoints(s3.endpoint(), receiver.baseUrl())
                 .withAuditTokenFile(tokenFile));
-        services.vault().unlock(DEMO_PASSPHRASE.toCharArray());
+        try {
+            services.vault().unlock(passphrase);
+        } catch (WrongPassphraseException e) {
+            throw new SealDropException(e.errorCode(), "The demo vault does not open with "
+                    + "this passphrase, probably because it was changed with `sealdrop vault change-passphrase` or"
+                    + " `vault recover`; start the demo with --passphrase-file FILE holding the new passphrase.");
+        }
     }
 
-    private static void describe(PrintWriter out, Path folder, EmbeddedS3 s3, AuditServer receiver) {
+    private void describe(PrintWriter out, Path folder, EmbeddedS3 s3, AuditServer receiver) {
+        String noWindowHint = noWindow ? "Stop the demo with Ctrl+C." : "Stop the demo by closing its window, or with Ctrl+C.";
         out.println("SealDrop demo: S3-compatible store at " + s3.endpoint() + ", audit receiver at " + receiver.baseUrl()
                 + ", data in " + folder + ".");
         out.println("Demo vault passphrase (sample data only): " + DEMO_PASSPHRASE);
         out.println("Home folder for the command line: " + folder.resolve("home"));
         out.println("Audit events: java -jar target/sealdrop.jar audit query --db " + folder.resolve("audit-events.db"));
-        out.println("Stop the demo by closing its window, or with Ctrl+C.");
+        out.println(noWindowHint);
         out.flush();
+    }
+
+    /** The published demo passphrase, or the one in {@code --passphrase-file} after it was changed. */
+    private char[] demoPassphrase() {
+        return passphrase.passphraseFile != null ? passphrase.read("") : DEMO_PASSPHRASE.toCharArray();
+    }
+
+    private static void createPrivateFolder(Path folder) {
+        try {
+            if (!Files.isDirectory(folder)) {
+                Files.createDirectories(folder);
+                HomeFolder.restrictToOwner(folder);
+            }
+        } catch (IOException e) {
+            throw new SealDropException("SD-DEMO-FOLDER", "The demo folder " + folder
+                    + " could not be created; pass another folder with --data.");
+        }
     }
 
     /** The receiver's bearer token, created once per demo folder and readable by its owner only. */

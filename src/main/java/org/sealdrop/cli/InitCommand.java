@@ -4,7 +4,11 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sealdrop.app.LocalServices;
+import java.util.Optional;
 import org.sealdrop.app.ServiceOptions;
+import org.sealdrop.config.HomeFolder;
+import org.sealdrop.config.Settings;
+import org.sealdrop.config.SettingsFile;
 import org.sealdrop.app.SetUpResult;
 import org.sealdrop.app.VaultSetup;
 import picocli.CommandLine.Command;
@@ -50,7 +54,9 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (LocalServices services = LocalServices.open(parent.home.folder(), ServiceOptions.defaults())) {
+        HomeFolder home = parent.home.folder();
+        refuseAnotherVault(home);
+        try (LocalServices services = LocalServices.open(home, ServiceOptions.defaults())) {
             VaultSetup setup = new VaultSetup(endpoint, region, bucket, prefix, auditUrl,
                     auditTokenFile == null ? null : auditTokenFile.toAbsolutePath());
             try (SetUpResult result = services.vault().setUpVault(setup, passphrase.read("New vault passphrase: "), true)) {
@@ -63,6 +69,30 @@ final class InitCommand implements Callable<Integer> {
                 }
             }
         }
+        if (auditTokenFile == null) {
+            spec.commandLine().getErr().println("sealdrop: no --audit-token-file was given, so a receiver that checks"
+                    + " tokens (as `sealdrop audit-server` does) rejects the events with HTTP 401 and they stay queued;"
+                    + " run `sealdrop init` again with --audit-token-file FILE.");
+        }
         return 0;
+    }
+
+    /**
+     * Rejects {@code init} for another bucket, prefix or endpoint on a home folder that already belongs
+     * to a vault: its index and key file would no longer match, and every document would then fail as
+     * altered. Running it again for the same vault re-fetches the key file and is allowed.
+     */
+    private void refuseAnotherVault(HomeFolder home) {
+        Optional<Settings> existing = SettingsFile.read(home.settingsFile());
+        if (existing.isEmpty()) {
+            return;
+        }
+        Settings current = existing.get();
+        Settings requested = Settings.of(endpoint, region, bucket, prefix, auditUrl, null);
+        if (!current.bucket().equals(requested.bucket()) || !current.prefix().equals(requested.prefix())
+                || !current.endpoint().equals(requested.endpoint())) {
+            throw new UsageException("The home folder " + home.root() + " already belongs to the vault " + current.bucket()
+                    + "/" + current.prefix() + " at " + current.endpoint() + "; pass another --home for another vault.");
+        }
     }
 }

@@ -38,6 +38,10 @@ final class ListCommand implements Callable<Integer> {
         try (UnlockedSession session = UnlockedSession.open(parent.home.folder(), passphrase, spec.commandLine().getErr())) {
             documents = session.documents().list();
         }
+        if (documents.isEmpty()) {
+            spec.commandLine().getErr().println("sealdrop: this computer's index lists no documents; run `sealdrop index sync`"
+                    + " to fetch those other computers uploaded, or `sealdrop index rebuild` if the index was lost.");
+        }
         if (json) {
             ObjectMapper mapper = new ObjectMapper();
             ArrayNode array = mapper.createArrayNode();

@@ -1,7 +1,9 @@
 package org.sealdrop.cli;
 
 import java.nio.file.Path;
+import java.nio.file.Files;
 import java.util.Arrays;
+import java.util.List;
 import org.sealdrop.config.HomeFolder;
 
 /** Entry point of {@code sealdrop} and {@code java -jar sealdrop.jar}. */
@@ -21,23 +23,50 @@ public final class Main {
      * that reason; picocli parses them properly afterwards.
      */
     static void configureLogFolder(String[] args) {
+        if (System.getProperty("sealdrop.logDir") != null) {
+            return;
+        }
         Path home = optionValue(args, "--home");
         HomeFolder folder = home != null ? new HomeFolder(home) : HomeFolder.defaultForCurrentUser();
-        Path demoData = optionValue(args, "--data");
-        if (Arrays.asList(args).contains("demo")) {
+        String command = subcommand(args);
+        if (command.equals("demo")) {
             // The demo keeps its own home folder inside its data folder (see DemoCommand).
+            Path demoData = optionValue(args, "--data");
             Path data = demoData != null ? demoData : folder.root().resolve("demo");
             folder = new HomeFolder(data.resolve("home"));
         }
-        if (System.getProperty("sealdrop.logDir") == null) {
-            try {
-                folder.createIfMissing();
-            } catch (RuntimeException e) {
-                // The command reports the unusable folder itself; logging then falls back to Logback's default.
-                return;
-            }
-            System.setProperty("sealdrop.logDir", folder.logFolder().toString());
+        boolean createsHome = command.isEmpty() || command.equals("init") || command.equals("demo");
+        if (asksForInformation(args) || command.equals("audit")
+                || (!createsHome && !Files.isDirectory(folder.root()))) {
+            // Nothing to log, or nowhere to log yet: these runs must not create a home or log folder.
+            System.setProperty("logback.configurationFile", "org/sealdrop/logback-silent.xml");
+            return;
         }
+        try {
+            folder.createIfMissing();
+        } catch (RuntimeException e) {
+            // The command reports the unusable folder itself; logging then falls back to Logback's default.
+            return;
+        }
+        System.setProperty("sealdrop.logDir", folder.logFolder().toString());
+    }
+
+    /** The first argument that is neither an option nor the value of {@code --home}, or "" for none. */
+    private static String subcommand(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--home")) {
+                i++;
+            } else if (!args[i].startsWith("-")) {
+                return args[i];
+            }
+        }
+        return "";
+    }
+
+    private static boolean asksForInformation(String[] args) {
+        List<String> list = Arrays.asList(args);
+        return list.contains("--help") || list.contains("-h") || list.contains("-V")
+                || (list.contains("--version") && !list.contains("retire"));
     }
 
     private static Path optionValue(String[] args, String option) {

@@ -26,7 +26,7 @@ final class UnlockedSession implements AutoCloseable {
     }
 
     static UnlockedSession open(HomeFolder home, PassphraseOption passphrase, PrintWriter err) {
-        LocalServices services = LocalServices.open(home, ServiceOptions.defaults());
+        LocalServices services = LocalServices.open(ConfiguredHome.require(home), ServiceOptions.defaults());
         try {
             if (services.vault().state() == VaultState.NOT_CONFIGURED) {
                 throw new UsageException("The home folder " + home.root()

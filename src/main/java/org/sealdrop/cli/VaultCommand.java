@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.sealdrop.app.LocalServices;
 import org.sealdrop.app.ServiceOptions;
+import org.sealdrop.config.HomeFolder;
 import org.sealdrop.app.VaultState;
 import org.sealdrop.vault.KeyFile;
 import org.sealdrop.vault.KeyFileStore;
@@ -51,11 +52,8 @@ final class VaultCommand implements Callable<Integer> {
 
     /** Opens the home folder's services, runs {@code work}, then locks the vault and sends the audit events. */
     int withServices(PrintWriter err, Function<LocalServices, Integer> work) {
-        try (LocalServices services = LocalServices.open(parent.home.folder(), ServiceOptions.defaults())) {
-            if (services.vault().state() == VaultState.NOT_CONFIGURED) {
-                throw new UsageException("The home folder " + services.home().root()
-                        + " has no vault yet; run `sealdrop init` first or pass the right --home.");
-            }
+        HomeFolder home = ConfiguredHome.require(parent.home.folder());
+        try (LocalServices services = LocalServices.open(home, ServiceOptions.defaults())) {
             try {
                 return work.apply(services);
             } finally {
@@ -149,8 +147,8 @@ final class VaultCommand implements Callable<Integer> {
 
     /** {@code sealdrop vault rotate}. */
     @Command(name = "rotate", mixinStandardHelpOptions = true,
-            description = {"Add a new vault key version and re-wrap the key of every document in the bucket under it,",
-                "without downloading or uploading content. Run it again to finish a rotation that reported failures."})
+            description = "Add a new vault key version and re-wrap the key of every document in the bucket under it,"
+                + " without downloading or uploading content. Run it again to finish a rotation that reported failures.")
     static final class Rotate implements Callable<Integer> {
 
         @ParentCommand
@@ -190,8 +188,8 @@ final class VaultCommand implements Callable<Integer> {
 
     /** {@code sealdrop vault retire --version N}; without the standard {@code --version} flag, which names the key version here. */
     @Command(name = "retire",
-            description = {"Remove an old vault key version from the key file. Refused while any object in the bucket",
-                "still uses it; run `sealdrop vault rotate` first."})
+            description = "Remove an old vault key version from the key file. Refused while any object in the bucket"
+                + " still uses it; run `sealdrop vault rotate` first.")
     static final class Retire implements Callable<Integer> {
 
         @ParentCommand

@@ -95,6 +95,12 @@ final class S3Errors {
                     + operation + " of " + (key == null ? "bucket " + settings.bucket() : key)
                     + " in time; check the network connection and try again.", failure);
         }
+        // The SDK reports a credential chain that found nothing only through this message text (2.59.1).
+        if (String.valueOf(failure.getMessage()).startsWith("Unable to load credentials")) {
+            return new StorageException("SD-S3-NO-CREDENTIALS", "No AWS credentials were found for the S3 endpoint "
+                    + endpoint + "; set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or an AWS profile, and try again.",
+                    failure);
+        }
         return new StorageException("SD-S3-FAILED", "S3 " + operation + " of "
                 + (key == null ? "bucket " + settings.bucket() : key) + " failed before the endpoint " + endpoint
                 + " responded (" + failure.getClass().getSimpleName() + "); try again, and tell IT if it keeps failing.",

@@ -74,6 +74,10 @@ public final class DocumentAccess {
     public DocumentMetadata export(UUID id, Path target, Progress progress) {
         DocumentRecord record = find(id);
         Path folder = target.toAbsolutePath().getParent();
+        if (!Files.isDirectory(folder)) {
+            throw new SealDropException("SD-EXPORT-FAILED", "The target folder for document " + id
+                    + " does not exist; create it or choose another place for the decrypted copy.");
+        }
         Path temporary;
         try {
             temporary = Files.createTempFile(folder, ".sealdrop-", ".part");

@@ -1,6 +1,7 @@
 package org.sealdrop.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -33,19 +34,35 @@ class FreshProcessTest {
 
         assertEquals(2, result.exitCode(), result.err());
         assertTrue(result.err().contains("sealdrop init"), result.err());
+        assertFalse(Files.exists(home), "a mistyped --home is not created");
+    }
+
+    @Test
+    void initCreatesPrivateHomeWithLogs() throws Exception {
+        Path home = temp.resolve("init-home");
+        Path passphrase = Files.writeString(temp.resolve("pass.txt"), "a long clinic passphrase\n");
+
+        // Without credentials the SDK's chain finds none, so init fails after opening the home folder.
+        Result result = run("--home", home.toString(), "init", "--endpoint", "http://127.0.0.1:1", "--bucket", "clinic",
+                "--audit-url", "http://127.0.0.1:1", "--passphrase-file", passphrase.toString());
+
+        assertEquals(1, result.exitCode(), result.err());
+        assertTrue(result.err().contains("SD-S3-NO-CREDENTIALS"), result.err());
+        assertTrue(result.err().contains("AWS_ACCESS_KEY_ID"), result.err());
         assertTrue(Files.isDirectory(home.resolve("native")));
+        assertTrue(Files.exists(home.resolve("logs").resolve("sealdrop.log")));
         assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE),
                 Files.getPosixFilePermissions(home));
     }
 
     @Test
-    void logsGoToTheHomeFolder() throws Exception {
-        Path home = temp.resolve("logged-home");
-        Path passphrase = Files.writeString(temp.resolve("pass.txt"), "a long clinic passphrase\n");
+    void helpCreatesNoFolder() throws Exception {
+        Path home = temp.resolve("help-home");
 
-        run("--home", home.toString(), "list", "--passphrase-file", passphrase.toString());
+        Result result = run("--home", home.toString(), "--help");
 
-        assertTrue(Files.exists(home.resolve("logs").resolve("sealdrop.log")));
+        assertEquals(0, result.exitCode(), result.err());
+        assertFalse(Files.exists(home));
     }
 
     private static Result run(String... args) throws Exception {
@@ -53,10 +70,13 @@ class FreshProcessTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 "-Daws.disableEc2Metadata=true",
+                "-Daws.sharedCredentialsFile=/dev/null", "-Daws.configFile=/dev/null",
                 "-Dlogback.configurationFile=logback.xml",
                 Main.class.getName()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
+        Process process = builder.start();
         byte[] out = process.getInputStream().readAllBytes();
         byte[] err = process.getErrorStream().readAllBytes();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the command finished");
