@@ -84,6 +84,11 @@ public final class AuditTrail {
         return database.read(OutboxRows::oldestCreatedAt);
     }
 
+    /** Returns why the last delivery of a pending event failed (a status such as {@code HTTP 401} or an exception name). */
+    public Optional<String> lastDeliveryError() {
+        return database.read(OutboxRows::lastError);
+    }
+
     private AuditEvent append(Connection connection, AuditAction action, UUID documentId, Outcome outcome,
             String reason) throws SQLException {
         Objects.requireNonNull(action, "action");

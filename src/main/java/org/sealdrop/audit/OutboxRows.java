@@ -101,4 +101,13 @@ final class OutboxRows {
             return text == null ? Optional.empty() : Optional.of(WireTime.parse(text));
         }
     }
+
+    /** Returns the error of the most recent failed delivery among pending events, such as {@code HTTP 401}. */
+    static Optional<String> lastError(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(
+                        "SELECT last_error FROM audit_outbox WHERE last_error IS NOT NULL ORDER BY seq DESC LIMIT 1")) {
+            return row.next() ? Optional.ofNullable(row.getString(1)) : Optional.empty();
+        }
+    }
 }

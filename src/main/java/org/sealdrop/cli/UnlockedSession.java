@@ -50,8 +50,7 @@ final class UnlockedSession implements AutoCloseable {
         try {
             services.vault().lock();
             if (!services.flushAudit(AUDIT_FLUSH_TIMEOUT)) {
-                err.println("sealdrop: " + services.auditTrail().pendingCount()
-                        + " audit events could not be delivered yet; they stay queued and the next SealDrop run sends them.");
+                err.println(UndeliveredAudit.describe(services.auditTrail()));
             }
         } finally {
             services.close();

@@ -54,8 +54,7 @@ final class VaultCommand implements Callable<Integer> {
             } finally {
                 services.vault().lock();
                 if (!services.flushAudit(AUDIT_FLUSH_TIMEOUT)) {
-                    err.println("sealdrop: " + services.auditTrail().pendingCount()
-                            + " audit events could not be delivered yet; they stay queued and the next SealDrop run sends them.");
+                    err.println(UndeliveredAudit.describe(services.auditTrail()));
                 }
             }
         }

@@ -107,6 +107,41 @@ class CommandLineErrorsTest {
         assertTrue(run.err().contains("https://"), run.err());
     }
 
+    @Test
+    void rejectedAuditTokenIsExplained() throws Exception {
+        Path wrongToken = Files.writeString(temp.resolve("wrong.token"), "not-the-receivers-token-0123456789\n");
+        CliRun init = cli("init", "--endpoint", environment.s3().endpoint().toString(), "--bucket", TestEnvironment.BUCKET,
+                "--prefix", TestEnvironment.PREFIX, "--audit-url", environment.receiver().baseUrl().toString(),
+                "--audit-token-file", wrongToken.toString(), "--passphrase-file", environment.passphraseFile().toString());
+        assertEquals(0, init.exitCode(), init::toString);
+
+        CliRun list = cli("list", "--passphrase-file", environment.passphraseFile().toString());
+
+        assertEquals(0, list.exitCode(), list::toString);
+        assertTrue(list.err().contains("rejected the token (HTTP 401)"), list.err());
+        assertTrue(list.err().contains("--audit-token-file"), list.err());
+    }
+
+    @Test
+    void initWithoutTokenFileWarns() {
+        CliRun init = cli("init", "--endpoint", environment.s3().endpoint().toString(), "--bucket", TestEnvironment.BUCKET,
+                "--prefix", "no-token/", "--audit-url", environment.receiver().baseUrl().toString(),
+                "--passphrase-file", environment.passphraseFile().toString());
+        assertEquals(0, init.exitCode(), init::toString);
+        assertTrue(init.err().contains("--audit-token-file"), init.err());
+    }
+
+    @Test
+    void initRefusesAnotherVaultOnConfiguredHome() {
+        environment.services();
+        CliRun init = cli("init", "--endpoint", environment.s3().endpoint().toString(), "--bucket", TestEnvironment.BUCKET,
+                "--prefix", "other-clinic/", "--audit-url", environment.receiver().baseUrl().toString(),
+                "--audit-token-file", environment.tokenFile().toString(),
+                "--passphrase-file", environment.passphraseFile().toString());
+        assertEquals(2, init.exitCode(), init::toString);
+        assertTrue(init.err().contains("already belongs to the vault"), init.err());
+    }
+
     private void flipLastByte(String key) throws Exception {
         try (ObjectStore bucket = environment.bucket()) {
             ObjectInfo info = bucket.head(key).orElseThrow();
