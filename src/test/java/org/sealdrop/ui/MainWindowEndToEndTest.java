@@ -135,6 +135,11 @@ class MainWindowEndToEndTest {
         List<DocumentSummary> listed = services.documents().list();
         assertEquals("MRN-0042", find(listed, "first.png").patientReference());
         assertEquals(null, find(listed, "second.jpg").patientReference());
+
+        TableView<DocumentSummary> table = robot.lookup("#documentTable").queryTableView();
+        waitFor(() -> table.getItems().size() == 2);
+        assertEquals("MRN-0042", table.getColumns().get(1).getCellData(
+                table.getItems().stream().filter(item -> item.name().equals("first.png")).findFirst().orElseThrow()));
     }
 
     @Test

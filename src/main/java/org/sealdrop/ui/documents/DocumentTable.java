@@ -39,7 +39,9 @@ final class DocumentTable {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         TableColumn<DocumentSummary, String> name = column("documents.column.name", DocumentSummary::name);
-        name.setPrefWidth(420);
+        name.setPrefWidth(340);
+        TableColumn<DocumentSummary, String> patient = column("documents.column.patient", DocumentSummary::patientReference);
+        patient.setPrefWidth(150);
         TableColumn<DocumentSummary, Long> size = column("documents.column.size", DocumentSummary::size);
         size.setCellFactory(column -> formattedCell(ByteSizes::format, "size-cell"));
         size.setPrefWidth(90);
@@ -49,7 +51,7 @@ final class DocumentTable {
         TableColumn<DocumentSummary, String> status = column("documents.column.status", DocumentSummary::status);
         status.setCellFactory(column -> formattedCell(DocumentTable::formatStatus, null));
         status.setPrefWidth(110);
-        table.getColumns().setAll(java.util.List.of(name, size, added, status));
+        table.getColumns().setAll(java.util.List.of(name, patient, size, added, status));
 
         table.setRowFactory(view -> {
             TableRow<DocumentSummary> row = new TableRow<>();
