@@ -1,6 +1,8 @@
 package org.sealdrop.vault;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The typed form of a recovery key (docs/FORMAT.md, "Recovery key"): 13 groups of 5 Crockford base32
@@ -109,11 +111,20 @@ final class RecoveryKeyCodec {
                         + " instead of " + values.length + "; type all " + GROUPS + " groups of " + GROUP_LENGTH
                         + " characters.");
             }
+            List<Integer> badGroups = new ArrayList<>();
             for (int group = 0; group < GROUPS; group++) {
                 if (syndrome(group, values, group * GROUP_LENGTH) != 0) {
-                    throw new InvalidRecoveryKeyException("Group " + (group + 1) + " of the recovery key has a typo"
-                            + " (its check character does not match); compare that group with the printout.");
+                    badGroups.add(group + 1);
                 }
+            }
+            if (badGroups.size() == 1) {
+                throw new InvalidRecoveryKeyException("Group " + badGroups.get(0) + " of the recovery key has a typo"
+                        + " (its check character does not match); compare that group with the printout.");
+            }
+            if (!badGroups.isEmpty()) {
+                throw new InvalidRecoveryKeyException("Groups " + badGroups.toString().replaceAll("[\\[\\]]", "")
+                        + " of the recovery key have typos"
+                        + " (their check characters do not match); compare those groups with the printout.");
             }
             return toBytes(values);
         } finally {

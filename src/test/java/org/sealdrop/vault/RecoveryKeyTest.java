@@ -106,7 +106,22 @@ class RecoveryKeyTest {
         groups[1] = first;
         char[] reordered = String.join("-", groups).toCharArray();
         InvalidRecoveryKeyException e = assertThrows(InvalidRecoveryKeyException.class, () -> RecoveryKeyCodec.decode(reordered));
-        assertTrue(e.getMessage().startsWith("Group 1 "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Groups 1, 2 "), e.getMessage());
+    }
+
+    @Test
+    void swapAcrossHyphenNamesBothGroups() {
+        char[] typed = RecoveryKeyCodec.encode(randomKey());
+        int hyphen = new String(typed).indexOf('-');
+        while (typed[hyphen - 1] == typed[hyphen + 1]) {
+            typed = RecoveryKeyCodec.encode(randomKey());
+        }
+        char before = typed[hyphen - 1];
+        typed[hyphen - 1] = typed[hyphen + 1];
+        typed[hyphen + 1] = before;
+        char[] swapped = typed;
+        InvalidRecoveryKeyException e = assertThrows(InvalidRecoveryKeyException.class, () -> RecoveryKeyCodec.decode(swapped));
+        assertTrue(e.getMessage().startsWith("Groups 1, 2 "), e.getMessage());
     }
 
     @Test
