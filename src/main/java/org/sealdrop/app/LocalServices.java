@@ -106,7 +106,8 @@ public final class LocalServices implements AutoCloseable {
         EndpointPolicy.requireSecure(newSettings.auditUrl(), "audit URL");
         StorageSettings storage = new StorageSettings(newSettings.endpoint(), newSettings.region(), newSettings.bucket(),
                 newSettings.prefix(), newSettings.pathStyle(), ChecksumMode.valueOf(newSettings.checksumMode()),
-                newSettings.multipartThresholdMiB() * 1024L * 1024L, newSettings.partSizeMiB() * 1024L * 1024L);
+                newSettings.multipartThresholdMiB() * 1024L * 1024L, newSettings.partSizeMiB() * 1024L * 1024L,
+                newSettings.uploadParallelism());
         closeConnections();
         AwsCredentialsProvider credentials = options.credentials() != null
                 ? options.credentials() : DefaultCredentialsProvider.builder().build();

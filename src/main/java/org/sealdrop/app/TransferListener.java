@@ -1,6 +1,6 @@
 package org.sealdrop.app;
 
-/** Receives progress of one upload or download. Called from the transfer's thread, not the UI thread. */
+/** Receives progress of one upload or download. Called from the transfer's threads, one call at a time, never from the UI thread. */
 @FunctionalInterface
 public interface TransferListener {
 

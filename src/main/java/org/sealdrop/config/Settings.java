@@ -19,17 +19,20 @@ import java.nio.file.Path;
  * @param auditTokenFile file with the audit receiver's bearer token, or {@code null}
  * @param partSizeMiB multipart part size in MiB (at least 5)
  * @param multipartThresholdMiB objects above this size in MiB go as multipart uploads
+ * @param uploadParallelism parts of one multipart upload sent at the same time; {@value #DEFAULT_UPLOAD_PARALLELISM}
+ *     when absent or 0. Memory per upload is about part size times (parallelism + 1).
  * @param autoLockMinutes minutes without mouse or keyboard input in any SealDrop window after which
  *     the window locks the vault; {@value #DEFAULT_AUTO_LOCK_MINUTES} when absent, 0 turns auto-lock off
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Settings(URI endpoint, String region, String bucket, String prefix, boolean pathStyle,
         String checksumMode, URI auditUrl, Path auditTokenFile, int partSizeMiB, int multipartThresholdMiB,
-        Integer autoLockMinutes) {
+        Integer autoLockMinutes, int uploadParallelism) {
 
     public static final int DEFAULT_PART_SIZE_MIB = 8;
     public static final int DEFAULT_MULTIPART_THRESHOLD_MIB = 16;
     public static final int DEFAULT_AUTO_LOCK_MINUTES = 10;
+    public static final int DEFAULT_UPLOAD_PARALLELISM = 4;
 
     /**
      * Fills in defaults and checks the auto-lock time.
@@ -50,6 +53,9 @@ public record Settings(URI endpoint, String region, String bucket, String prefix
         if (multipartThresholdMiB == 0) {
             multipartThresholdMiB = DEFAULT_MULTIPART_THRESHOLD_MIB;
         }
+        if (uploadParallelism == 0) {
+            uploadParallelism = DEFAULT_UPLOAD_PARALLELISM;
+        }
         // Boxed, so that a settings file written before this setting existed gets the default, while
         // an explicit 0 still means "off".
         if (autoLockMinutes == null) {
@@ -61,21 +67,29 @@ public record Settings(URI endpoint, String region, String bucket, String prefix
         }
     }
 
+    /** Settings with the default upload parallelism; otherwise as the canonical constructor. */
+    public Settings(URI endpoint, String region, String bucket, String prefix, boolean pathStyle,
+            String checksumMode, URI auditUrl, Path auditTokenFile, int partSizeMiB, int multipartThresholdMiB,
+            Integer autoLockMinutes) {
+        this(endpoint, region, bucket, prefix, pathStyle, checksumMode, auditUrl, auditTokenFile, partSizeMiB,
+                multipartThresholdMiB, autoLockMinutes, 0);
+    }
+
     /** Settings with the defaults for everything but where the vault and the audit receiver are. */
     public static Settings of(URI endpoint, String region, String bucket, String prefix, URI auditUrl, Path auditTokenFile) {
-        return new Settings(endpoint, region, bucket, prefix, true, null, auditUrl, auditTokenFile, 0, 0, null);
+        return new Settings(endpoint, region, bucket, prefix, true, null, auditUrl, auditTokenFile, 0, 0, null, 0);
     }
 
     /** Returns these settings with other S3 and audit endpoints, for the demo whose local ports change each run. */
     public Settings withEndpoints(URI newEndpoint, URI newAuditUrl) {
         return new Settings(newEndpoint, region, bucket, prefix, pathStyle, checksumMode, newAuditUrl, auditTokenFile,
-                partSizeMiB, multipartThresholdMiB, autoLockMinutes);
+                partSizeMiB, multipartThresholdMiB, autoLockMinutes, uploadParallelism);
     }
 
     /** Returns these settings with another audit token file. */
     public Settings withAuditTokenFile(Path newAuditTokenFile) {
         return new Settings(endpoint, region, bucket, prefix, pathStyle, checksumMode, auditUrl, newAuditTokenFile,
-                partSizeMiB, multipartThresholdMiB, autoLockMinutes);
+                partSizeMiB, multipartThresholdMiB, autoLockMinutes, uploadParallelism);
     }
 
     static String normalizePrefix(String prefix) {

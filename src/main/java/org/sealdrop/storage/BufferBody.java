@@ -16,11 +16,10 @@ final class BufferBody {
     /**
      * Returns a body over {@code buffer[0, length)}.
      *
-     * @param offset the number of bytes of the object that precede this buffer
-     * @param progress receives {@code offset} plus the number of bytes of this buffer read so far
+     * @param progress receives the number of bytes of this buffer read so far
      */
-    static RequestBody of(byte[] buffer, int length, long offset, UploadProgress progress) {
-        ContentStreamProvider provider = () -> new ProgressStream(buffer, length, offset, progress);
+    static RequestBody of(byte[] buffer, int length, UploadProgress.Part progress) {
+        ContentStreamProvider provider = () -> new ProgressStream(buffer, length, progress);
         return RequestBody.fromContentProvider(provider, length, "application/octet-stream");
     }
 
@@ -29,14 +28,12 @@ final class BufferBody {
 
         private final byte[] buffer;
         private final int length;
-        private final long offset;
-        private final UploadProgress progress;
+        private final UploadProgress.Part progress;
         private int position;
 
-        ProgressStream(byte[] buffer, int length, long offset, UploadProgress progress) {
+        ProgressStream(byte[] buffer, int length, UploadProgress.Part progress) {
             this.buffer = buffer;
             this.length = length;
-            this.offset = offset;
             this.progress = progress;
         }
 
@@ -46,7 +43,7 @@ final class BufferBody {
                 return -1;
             }
             int value = buffer[position++] & 0xff;
-            progress.report(offset + position);
+            progress.report(position);
             return value;
         }
 
@@ -61,7 +58,7 @@ final class BufferBody {
             int copied = Math.min(count, length - position);
             System.arraycopy(buffer, position, target, targetOffset, copied);
             position += copied;
-            progress.report(offset + position);
+            progress.report(position);
             return copied;
         }
 

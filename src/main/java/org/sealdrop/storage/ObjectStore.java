@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -30,6 +32,8 @@ public final class ObjectStore implements AutoCloseable {
 
     /** Page size of {@link #list(String)}, which is also the maximum because S3 returns at most 1000 keys per request. */
     public static final int DEFAULT_LIST_PAGE_SIZE = 1000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ObjectStore.class);
 
     private final StorageSettings settings;
     private final S3Client s3;
@@ -67,18 +71,23 @@ public final class ObjectStore implements AutoCloseable {
      * then reports about the object.
      *
      * <p>Up to the multipart threshold this is one PutObject. Above it, a multipart upload sends parts of
-     * the configured part size (grown when more than 10,000 parts would be needed), each read into one
-     * reused buffer, so every part but the last is at least 5 MiB. When any step fails, the multipart
-     * upload is aborted so that no parts stay behind. After the upload, a HEAD request confirms that the
-     * stored size equals {@code length}. Bytes after {@code length} are left unread, and the stream is not
+     * the configured part size (grown when more than 10,000 parts would be needed), so every part but the
+     * last is at least 5 MiB. This thread reads the parts in order into buffers, and up to
+     * {@link StorageSettings#parallelism()} of them are sent at the same time; {@code content} is read to
+     * its end before CompleteMultipartUpload. When any step fails, the multipart upload is aborted so that
+     * no parts stay behind. After the upload, a HEAD request confirms that the stored size equals
+     * {@code length} and that the ETag's part count ({@code -N}) equals the number of parts sent; on a
+     * mismatch the object is deleted. Bytes after {@code length} are left unread, and the stream is not
      * closed.
      *
      * @param metadata S3 user metadata: lowercase names, printable ASCII values, at most 2 KiB in total.
      *     S3 stores it in clear, so it must never contain PHI or secrets.
-     * @param progress receives the growing number of bytes sent so far, or null for no reports
+     * @param progress receives the growing number of bytes sent so far, from the threads that send the
+     *     parts but one call at a time, or null for no reports
      * @throws StorageException {@code SD-S3-SHORT-CONTENT} when the stream ends early,
      *     {@code SD-S3-SOURCE-FAILED} when it throws an IOException, {@code SD-S3-SIZE-MISMATCH} when the
-     *     stored size differs, or any code of a failed S3 call. Unchecked exceptions thrown by
+     *     stored size or part count differs, {@code SD-S3-INTERRUPTED} when the thread is interrupted while
+     *     it waits for a part buffer, or any code of a failed S3 call. Unchecked exceptions thrown by
      *     {@code content} itself propagate unchanged after the abort.
      */
     public ObjectInfo put(String key, InputStream content, long length, Map<String, String> metadata,
@@ -90,9 +99,9 @@ public final class ObjectStore implements AutoCloseable {
         }
         Map<String, String> checkedMetadata = UserMetadata.requireValid(metadata, key);
 
-        uploader.upload(key, new ContentSource(content, length, key), length, checkedMetadata,
+        int parts = uploader.upload(key, new ContentSource(content, length, key), length, checkedMetadata,
                 new UploadProgress(progress));
-        return requireStoredSize(key, length);
+        return readBack(key, length, parts);
     }
 
     /**
@@ -288,19 +297,33 @@ public final class ObjectStore implements AutoCloseable {
         s3.close();
     }
 
-    /** Test hook: receives the size of every multipart part after S3 accepted it. */
+    /**
+     * Test hook: receives the size of every multipart part that S3 accepted, in part-number order, once
+     * all parts of the upload have finished.
+     */
     void observeParts(LongConsumer observer) {
         uploader.observeParts(observer);
     }
 
-    private ObjectInfo requireStoredSize(String key, long length) {
+    /** Confirms what S3 stored against what was sent, and deletes the object when they differ. */
+    private ObjectInfo readBack(String key, long length, int parts) {
         ObjectInfo stored = head(key).orElseThrow(() -> new StorageException("SD-S3-SIZE-MISMATCH", "S3 reports object "
                 + key + " missing right after its upload to bucket " + settings.bucket() + "; upload it again."));
-        if (stored.size() != length) {
-            throw new StorageException("SD-S3-SIZE-MISMATCH", "S3 stored " + stored.size() + " bytes for object " + key
-                    + " where " + length + " were sent; upload it again, and tell IT if it happens again.");
+        try {
+            StoredObjectCheck.requireMatch(stored, length, parts, settings.bucket());
+        } catch (StorageException e) {
+            deleteAfterMismatch(key);
+            throw e;
         }
         return stored;
+    }
+
+    private void deleteAfterMismatch(String key) {
+        try {
+            delete(key);
+        } catch (StorageException e) {
+            LOG.error("Object {} could not be deleted after its read-back check failed: {}", key, e.errorCode());
+        }
     }
 
     private static String requireKey(String key) {

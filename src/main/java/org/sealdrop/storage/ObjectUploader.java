@@ -1,6 +1,5 @@
 package org.sealdrop.storage;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
@@ -17,11 +16,11 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
 /**
  * Sends one object as a single PutObject or, above the multipart threshold, as a multipart upload whose
- * parts are read one after another into a single reused buffer.
+ * parts are read one after another and sent by a {@link PartPool} of {@code parallelism} threads.
  *
  * <p>Memory per upload is one buffer of {@code min(length, multipartThreshold)} bytes for a single
- * PutObject, or of the part size for a multipart upload. The buffer is kept (not streamed) so that the
- * SDK can resend it on a retry.
+ * PutObject, or {@code parallelism + 1} buffers of the part size for a multipart upload. Buffers are
+ * kept (not streamed) so that the SDK can resend them on a retry.
  */
 final class ObjectUploader {
 
@@ -42,17 +41,21 @@ final class ObjectUploader {
         this.errors = errors;
     }
 
-    /** Test hook: receives the size of every multipart part after S3 accepted it. */
+    /**
+     * Test hook: receives the size of every multipart part that S3 accepted, in part-number order, once
+     * all parts of the upload have finished.
+     */
     void observeParts(LongConsumer observer) {
         this.partObserver = observer;
     }
 
-    void upload(String key, ContentSource source, long length, Map<String, String> metadata, UploadProgress progress) {
+    /** Uploads the object and returns the number of multipart parts sent, or 0 for a single PutObject. */
+    int upload(String key, ContentSource source, long length, Map<String, String> metadata, UploadProgress progress) {
         if (length <= settings.multipartThreshold()) {
             putSingle(key, source, (int) length, metadata, progress);
-        } else {
-            putMultipart(key, source, length, metadata, progress);
+            return 0;
         }
+        return putMultipart(key, source, length, metadata, progress);
     }
 
     private void putSingle(String key, ContentSource source, int length, Map<String, String> metadata,
@@ -67,35 +70,49 @@ final class ObjectUploader {
                 .contentLength((long) length)
                 .build();
         try {
-            s3.putObject(request, BufferBody.of(buffer, length, 0, progress));
+            s3.putObject(request, BufferBody.of(buffer, length, progress.part()));
         } catch (SdkException e) {
             throw errors.translate("upload", key, e);
         }
     }
 
-    private void putMultipart(String key, ContentSource source, long length, Map<String, String> metadata,
+    /**
+     * Reads the parts in order on this thread and sends them from a pool. The content is read to its
+     * end before CompleteMultipartUpload, so a check that the content stream makes at its end (such as
+     * the encryptor's SHA-256 of the source) fails the upload before the object exists.
+     */
+    private int putMultipart(String key, ContentSource source, long length, Map<String, String> metadata,
             UploadProgress progress) {
         long partSize = partSizeFor(key, length);
         String uploadId = createUpload(key, metadata);
-        LOG.info("Started multipart upload {} of key {}: {} bytes in parts of {} bytes", uploadId, key, length, partSize);
+        LOG.info("Started multipart upload {} of key {}: {} bytes in parts of {} bytes, {} at a time", uploadId, key,
+                length, partSize, settings.parallelism());
 
         boolean completed = false;
+        PartPool pool = new PartPool((partNumber, buffer, size) -> uploadPart(key, uploadId, partNumber, buffer, size,
+                progress.part()), key, settings.parallelism(), (int) Math.min(partSize, length));
         try {
-            List<CompletedPart> parts = new ArrayList<>();
-            byte[] buffer = new byte[(int) Math.min(partSize, length)];
-            long offset = 0;
-            for (int partNumber = 1; offset < length; partNumber++) {
-                int size = (int) Math.min(partSize, length - offset);
-                source.readFully(buffer, size);
-                parts.add(uploadPart(key, uploadId, partNumber, buffer, size, offset, progress));
-                partObserver.accept(size);
-                offset += size;
+            List<CompletedPart> parts;
+            try (pool) {
+                long offset = 0;
+                for (int partNumber = 1; offset < length; partNumber++) {
+                    int size = (int) Math.min(partSize, length - offset);
+                    byte[] buffer = pool.freeBuffer();
+                    pool.throwIfFailed();
+                    source.readFully(buffer, size);
+                    pool.submit(partNumber, buffer, size);
+                    offset += size;
+                }
+                parts = pool.awaitAll();
+            } finally {
+                pool.acceptedSizes().forEach(size -> partObserver.accept(size));
             }
 
             s3.completeMultipartUpload(complete -> complete.bucket(settings.bucket()).key(key).uploadId(uploadId)
                     .multipartUpload(upload -> upload.parts(parts)));
             completed = true;
             LOG.info("Completed multipart upload {} of key {} with {} parts", uploadId, key, parts.size());
+            return parts.size();
         } catch (SdkException e) {
             throw errors.translate("upload", key, e);
         } finally {
@@ -121,8 +138,8 @@ final class ObjectUploader {
         }
     }
 
-    private CompletedPart uploadPart(String key, String uploadId, int partNumber, byte[] buffer, int size, long offset,
-            UploadProgress progress) {
+    private CompletedPart uploadPart(String key, String uploadId, int partNumber, byte[] buffer, int size,
+            UploadProgress.Part progress) {
         UploadPartRequest.Builder request = UploadPartRequest.builder()
                 .bucket(settings.bucket())
                 .key(key)
@@ -132,7 +149,12 @@ final class ObjectUploader {
         if (sendsChecksums()) {
             request.checksumAlgorithm(ChecksumAlgorithm.CRC32);
         }
-        UploadPartResponse response = s3.uploadPart(request.build(), BufferBody.of(buffer, size, offset, progress));
+        UploadPartResponse response;
+        try {
+            response = s3.uploadPart(request.build(), BufferBody.of(buffer, size, progress));
+        } catch (SdkException e) {
+            throw errors.translate("upload", key, e);
+        }
 
         CompletedPart.Builder part = CompletedPart.builder().partNumber(partNumber).eTag(response.eTag());
         if (sendsChecksums()) {

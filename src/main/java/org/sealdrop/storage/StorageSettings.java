@@ -23,10 +23,12 @@ import org.sealdrop.config.EndpointPolicy;
  * @param multipartThreshold maximum size in bytes that goes as a single PutObject. Larger objects go
  *     as a multipart upload. A single PutObject is buffered whole, so this also bounds its memory use.
  * @param partSize bytes per multipart part, from 5 MiB (the S3 minimum for all but the last part) to
- *     1 GiB. Each upload allocates one buffer of this size.
+ *     1 GiB. A multipart upload allocates {@code parallelism + 1} buffers of this size.
+ * @param parallelism number of parts of one multipart upload sent at the same time, from 1 to
+ *     {@value #MAX_PARALLELISM}
  */
 public record StorageSettings(URI endpoint, String region, String bucket, String prefix,
-        boolean pathStyle, ChecksumMode checksumMode, long multipartThreshold, long partSize) {
+        boolean pathStyle, ChecksumMode checksumMode, long multipartThreshold, long partSize, int parallelism) {
 
     /** Minimum size that S3 accepts for every part but the last. */
     public static final long MIN_PART_SIZE = 5L * 1024 * 1024;
@@ -36,6 +38,8 @@ public record StorageSettings(URI endpoint, String region, String bucket, String
 
     public static final long DEFAULT_MULTIPART_THRESHOLD = 16L * 1024 * 1024;
     public static final long DEFAULT_PART_SIZE = 8L * 1024 * 1024;
+    public static final int DEFAULT_PARALLELISM = 4;
+    public static final int MAX_PARALLELISM = 64;
 
     public StorageSettings {
         Objects.requireNonNull(endpoint, "endpoint");
@@ -52,32 +56,51 @@ public record StorageSettings(URI endpoint, String region, String bucket, String
             throw invalid("The multipart part size " + partSize + " is out of range; give a byte count from "
                     + MIN_PART_SIZE + " (5 MiB) to " + MAX_BUFFER_SIZE + " (1 GiB).");
         }
+        if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
+            throw invalid("The upload parallelism " + parallelism + " is out of range; give a number of parts from 1 to "
+                    + MAX_PARALLELISM + ".");
+        }
+    }
+
+    /** Settings with {@value #DEFAULT_PARALLELISM} parts sent at the same time; otherwise as the canonical constructor. */
+    public StorageSettings(URI endpoint, String region, String bucket, String prefix, boolean pathStyle,
+            ChecksumMode checksumMode, long multipartThreshold, long partSize) {
+        this(endpoint, region, bucket, prefix, pathStyle, checksumMode, multipartThreshold, partSize, DEFAULT_PARALLELISM);
     }
 
     /**
      * Returns settings with path-style URLs, {@link ChecksumMode#WHEN_SUPPORTED}, a 16 MiB multipart
-     * threshold and 8 MiB parts.
+     * threshold, 8 MiB parts and 4 parts sent at the same time.
      *
      * @throws org.sealdrop.SealDropException as the canonical constructor does
      */
     public static StorageSettings defaults(URI endpoint, String region, String bucket, String prefix) {
         return new StorageSettings(endpoint, region, bucket, prefix, true, ChecksumMode.WHEN_SUPPORTED,
-                DEFAULT_MULTIPART_THRESHOLD, DEFAULT_PART_SIZE);
+                DEFAULT_MULTIPART_THRESHOLD, DEFAULT_PART_SIZE, DEFAULT_PARALLELISM);
     }
 
     /** Returns a copy with another multipart threshold and part size, validated like the original. */
     public StorageSettings withMultipart(long newThreshold, long newPartSize) {
-        return new StorageSettings(endpoint, region, bucket, prefix, pathStyle, checksumMode, newThreshold, newPartSize);
+        return new StorageSettings(endpoint, region, bucket, prefix, pathStyle, checksumMode, newThreshold, newPartSize,
+                parallelism);
+    }
+
+    /** Returns a copy with another number of parts sent at the same time, validated like the original. */
+    public StorageSettings withParallelism(int newParallelism) {
+        return new StorageSettings(endpoint, region, bucket, prefix, pathStyle, checksumMode, multipartThreshold, partSize,
+                newParallelism);
     }
 
     /** Returns a copy with another checksum mode. */
     public StorageSettings withChecksumMode(ChecksumMode newMode) {
-        return new StorageSettings(endpoint, region, bucket, prefix, pathStyle, newMode, multipartThreshold, partSize);
+        return new StorageSettings(endpoint, region, bucket, prefix, pathStyle, newMode, multipartThreshold, partSize,
+                parallelism);
     }
 
     /** Returns a copy for another folder in the same bucket. */
     public StorageSettings withPrefix(String newPrefix) {
-        return new StorageSettings(endpoint, region, bucket, newPrefix, pathStyle, checksumMode, multipartThreshold, partSize);
+        return new StorageSettings(endpoint, region, bucket, newPrefix, pathStyle, checksumMode, multipartThreshold, partSize,
+                parallelism);
     }
 
     private static String requireRegion(String region) {

@@ -130,7 +130,8 @@ class ObjectStoreTest {
                     TestStreams.failingAfter(content, 7 * MIB), content.length, Map.of(), null));
 
             assertEquals("SD-S3-SOURCE-FAILED", failure.errorCode());
-            assertEquals(List.of(5L * MIB), partSizes, "one part was uploaded before the stream failed");
+            // The first part was read before the failure; whether it was sent before the abort depends on timing.
+            assertTrue(partSizes.equals(List.of()) || partSizes.equals(List.of(5L * MIB)), partSizes.toString());
             assertNoUploadsLeft(store);
             assertEquals(Optional.empty(), store.head(key));
         }

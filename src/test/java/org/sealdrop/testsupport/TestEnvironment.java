@@ -42,9 +42,9 @@ public final class TestEnvironment implements AutoCloseable {
     private final Path passphraseFile;
     private LocalServices services;
 
-    private TestEnvironment(Path root) throws IOException {
+    private TestEnvironment(Path root, Path s3Data) throws IOException {
         this.root = root;
-        this.s3 = EmbeddedS3.start(null, BUCKET, 0);
+        this.s3 = EmbeddedS3.start(s3Data, BUCKET, 0);
         this.receiverDatabase = root.resolve("receiver").resolve("events.db");
         Files.createDirectories(receiverDatabase.getParent());
         this.tokenFile = root.resolve("audit.token");
@@ -57,7 +57,15 @@ public final class TestEnvironment implements AutoCloseable {
 
     /** Starts the servers; {@code root} is a fresh temporary folder of the test. */
     public static TestEnvironment start(Path root) throws IOException {
-        return new TestEnvironment(root);
+        return new TestEnvironment(root, null);
+    }
+
+    /**
+     * Starts the servers with S3Proxy keeping its objects in {@code s3Data} rather than in the heap, for
+     * tests that limit the heap.
+     */
+    public static TestEnvironment startOnDisk(Path root, Path s3Data) throws IOException {
+        return new TestEnvironment(root, s3Data);
     }
 
     public HomeFolder home() {
