@@ -126,11 +126,13 @@ public final class ObjectStore implements AutoCloseable {
      * the connection rather than downloading the rest.
      *
      * @throws StorageException {@code SD-S3-NOT-FOUND} when the object does not exist, or the code of the
-     *     failed S3 call. Reading the stream may throw an IOException when the connection breaks.
+     *     failed S3 call. Reading the stream throws StorageException {@code SD-S3-TIMEOUT} when no byte
+     *     arrives for the socket timeout, and may throw an IOException when the connection breaks.
      */
     public InputStream get(String key) {
         try {
-            return new ObjectStream(s3.getObject(get -> get.bucket(settings.bucket()).key(requireKey(key))));
+            return new ObjectStream(s3.getObject(get -> get.bucket(settings.bucket()).key(requireKey(key))),
+                    stalledMessage(key));
         } catch (SdkException e) {
             throw errors.translate("download", key, e);
         }
@@ -141,7 +143,8 @@ public final class ObjectStore implements AutoCloseable {
      * must close. When the range reaches past the end of the object, the stream ends at the object's end.
      *
      * @throws StorageException {@code SD-S3-INVALID-RANGE} when {@code firstByte} is past the end of the
-     *     object, {@code SD-S3-NOT-FOUND} when the object does not exist, or the code of the failed S3 call
+     *     object, {@code SD-S3-NOT-FOUND} when the object does not exist, or the code of the failed S3 call.
+     *     Reading the stream fails as for {@link #get(String)}.
      */
     public InputStream getRange(String key, long firstByte, long lastByteInclusive) {
         if (firstByte < 0 || lastByteInclusive < firstByte) {
@@ -149,7 +152,8 @@ public final class ObjectStore implements AutoCloseable {
         }
         String range = "bytes=" + firstByte + "-" + lastByteInclusive;
         try {
-            return new ObjectStream(s3.getObject(get -> get.bucket(settings.bucket()).key(requireKey(key)).range(range)));
+            return new ObjectStream(s3.getObject(get -> get.bucket(settings.bucket()).key(requireKey(key)).range(range)),
+                    stalledMessage(key));
         } catch (SdkException e) {
             throw errors.translate("ranged download", key, e);
         }
@@ -324,6 +328,11 @@ public final class ObjectStore implements AutoCloseable {
         } catch (StorageException e) {
             LOG.error("Object {} could not be deleted after its read-back check failed: {}", key, e.errorCode());
         }
+    }
+
+    private String stalledMessage(String key) {
+        return "The download of " + key + " from bucket " + settings.bucket() + " at " + settings.endpoint()
+                + " stopped receiving data; check the network connection and open the document again.";
     }
 
     private static String requireKey(String key) {

@@ -2,6 +2,7 @@ package org.sealdrop.storage;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import software.amazon.awssdk.core.ResponseInputStream;
 
 /**
@@ -9,29 +10,48 @@ import software.amazon.awssdk.core.ResponseInputStream;
  *
  * <p>Closing the SDK's stream early would otherwise read the rest of the object only to reuse the
  * connection, which for a large object means downloading it all.
+ *
+ * <p>A read that receives no byte for the socket timeout of {@link ConnectionSettings} throws a
+ * {@link StorageException} with code {@code SD-S3-TIMEOUT} rather than an IOException, so that a stalled
+ * download fails with the same code as a stalled request.
  */
 final class ObjectStream extends FilterInputStream {
 
     private final ResponseInputStream<?> response;
+    private final String timeoutMessage;
     private boolean ended;
 
-    ObjectStream(ResponseInputStream<?> response) {
+    /** @param timeoutMessage the message of the {@code SD-S3-TIMEOUT} failure when a read stalls */
+    ObjectStream(ResponseInputStream<?> response, String timeoutMessage) {
         super(response);
         this.response = response;
+        this.timeoutMessage = timeoutMessage;
     }
 
     @Override
     public int read() throws IOException {
-        int value = super.read();
-        ended |= value < 0;
-        return value;
+        try {
+            int value = super.read();
+            ended |= value < 0;
+            return value;
+        } catch (SocketTimeoutException e) {
+            throw stalled(e);
+        }
     }
 
     @Override
     public int read(byte[] target, int offset, int length) throws IOException {
-        int count = super.read(target, offset, length);
-        ended |= count < 0;
-        return count;
+        try {
+            int count = super.read(target, offset, length);
+            ended |= count < 0;
+            return count;
+        } catch (SocketTimeoutException e) {
+            throw stalled(e);
+        }
+    }
+
+    private StorageException stalled(SocketTimeoutException cause) {
+        return new StorageException("SD-S3-TIMEOUT", timeoutMessage, cause);
     }
 
     @Override

@@ -153,7 +153,7 @@ final class ObjectUploader {
         try {
             response = s3.uploadPart(request.build(), BufferBody.of(buffer, size, progress));
         } catch (SdkException e) {
-            throw errors.translate("upload", key, e);
+            throw errors.translate("upload of part " + partNumber, key, e);
         }
 
         CompletedPart.Builder part = CompletedPart.builder().partNumber(partNumber).eTag(response.eTag());

@@ -1,15 +1,21 @@
 package org.sealdrop.storage;
 
+import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Builds the SDK's S3 client from SealDrop's settings, so that every client is configured alike. */
 final class S3ClientFactory {
+
+    private static final Duration BASE_DELAY = Duration.ofMillis(100);
+    private static final Duration THROTTLING_BASE_DELAY = Duration.ofMillis(500);
+    private static final Duration MAX_DELAY = Duration.ofSeconds(20);
 
     private S3ClientFactory() {
     }
@@ -19,8 +25,15 @@ final class S3ClientFactory {
     // ConnectTimeoutException, so a switch changes both classes.
     @SuppressWarnings("deprecation")
     static S3Client create(StorageSettings storage, ConnectionSettings connection, AwsCredentialsProvider credentials) {
+        // Full-jitter exponential backoff: a random delay up to base × 2^(attempt - 1), capped. Throttling
+        // (503 SlowDown) starts from a longer base so that a busy store gets room to recover. The standard
+        // strategy retries 5xx, throttling, IOExceptions (reset or broken connections, socket timeouts) and
+        // timed-out attempts. Request bodies come from buffers or byte arrays, so every retry resends the
+        // same bytes.
         RetryStrategy retries = AwsRetryStrategy.standardRetryStrategy().toBuilder()
                 .maxAttempts(connection.maxAttempts())
+                .backoffStrategy(BackoffStrategy.exponentialDelay(BASE_DELAY, MAX_DELAY))
+                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(THROTTLING_BASE_DELAY, MAX_DELAY))
                 .build();
 
         // An empty profile file keeps ~/.aws/config from changing the client, so every setting comes from
@@ -40,6 +53,7 @@ final class S3ClientFactory {
                         .socketTimeout(connection.socketTimeout()))
                 .overrideConfiguration(override -> override
                         .retryStrategy(retries)
+                        .apiCallAttemptTimeout(connection.attemptTimeout())
                         .defaultProfileFileSupplier(() -> noProfile)
                         .addExecutionInterceptor(new RetryLogging()))
                 .build();

@@ -70,7 +70,7 @@ final class S3Errors {
                     + " in bucket " + bucket + "; the object may be damaged or shorter than expected.", failure);
         }
         return new StorageException("SD-S3-FAILED", "S3 " + operation + " of " + (key == null ? "bucket " : key + " in bucket ")
-                + bucket + " failed with status " + status + describeCode(code)
+                + bucket + " failed with status " + status + describeCode(code) + describeAttempts(failure)
                 + "; try again later, and tell IT if it keeps failing.", failure);
     }
 
@@ -93,7 +93,7 @@ final class S3Errors {
                 || failure instanceof ApiCallAttemptTimeoutException) {
             return new StorageException("SD-S3-TIMEOUT", "The S3 endpoint " + endpoint + " did not respond to the "
                     + operation + " of " + (key == null ? "bucket " + settings.bucket() : key)
-                    + " in time; check the network connection and try again.", failure);
+                    + " in time" + describeAttempts(failure) + "; check the network connection and try again.", failure);
         }
         // The SDK reports a credential chain that found nothing only through this message text (2.59.1).
         if (String.valueOf(failure.getMessage()).startsWith("Unable to load credentials")) {
@@ -103,12 +103,18 @@ final class S3Errors {
         }
         return new StorageException("SD-S3-FAILED", "S3 " + operation + " of "
                 + (key == null ? "bucket " + settings.bucket() : key) + " failed before the endpoint " + endpoint
-                + " responded (" + failure.getClass().getSimpleName() + "); try again, and tell IT if it keeps failing.",
+                + " responded (" + failure.getClass().getSimpleName() + ")" + describeAttempts(failure) + "; try again, and tell IT if it keeps failing.",
                 failure);
     }
 
     private static String describeCode(String code) {
         return code == null || code.isBlank() ? "" : " (" + code + ")";
+    }
+
+    /** Returns " after N attempts" when the SDK retried the request, else an empty string. */
+    private static String describeAttempts(SdkException failure) {
+        Integer attempts = failure.numAttempts();
+        return attempts == null || attempts < 2 ? "" : " after " + attempts + " attempts";
     }
 
     private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {

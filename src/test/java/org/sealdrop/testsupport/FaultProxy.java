@@ -1,0 +1,375 @@
+package org.sealdrop.testsupport;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+/**
+ * A TCP relay on 127.0.0.1 in front of an S3 endpoint on 127.0.0.1 that injects network and server
+ * faults into chosen requests.
+ *
+ * <p>Each connection's requests are parsed (head, then a body delimited by {@code Content-Length} or
+ * chunked encoding) so that a rule can match a request by its first line, such as
+ * {@code PUT /bucket/key?partNumber=2&uploadId=...}. A rule fires on the matching requests from the
+ * {@code first}-th on, {@code times} times. Requests that no rule hits are forwarded unchanged.
+ */
+public final class FaultProxy implements AutoCloseable {
+
+    /** What the relay does to a request that a rule hits. */
+    public enum Fault {
+        /** Responds 500 InternalError without forwarding the request, then closes the connection. */
+        INTERNAL_ERROR,
+        /** Responds 503 with an S3 {@code SlowDown} error body without forwarding the request. */
+        SLOW_DOWN,
+        /** Reads the request head, then resets the connection (SO_LINGER 0) without a response. */
+        RESET,
+        /** Reads the request head, then neither reads nor responds for the stall time, then closes. */
+        STALL,
+        /**
+         * Forwards the request and the first {@value #STALLED_RESPONSE_BYTES} bytes of its response, then
+         * forwards nothing more for the stall time, then closes.
+         */
+        STALL_RESPONSE
+    }
+
+    /** Response bytes that {@link Fault#STALL_RESPONSE} lets through: the head and the start of the body. */
+    public static final int STALLED_RESPONSE_BYTES = 64 * 1024;
+
+    private static final String SLOW_DOWN_BODY = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>SlowDown</Code>"
+            + "<Message>Please reduce your request rate.</Message><RequestId>fault-proxy</RequestId></Error>";
+    private static final String INTERNAL_ERROR_BODY = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>"
+            + "<Code>InternalError</Code><Message>We encountered an internal error. Please try again.</Message>"
+            + "<RequestId>fault-proxy</RequestId></Error>";
+
+    private final ServerSocket server;
+    private final int targetPort;
+    private final Duration stall;
+    private final List<Rule> rules = new CopyOnWriteArrayList<>();
+    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final AtomicInteger faultsInjected = new AtomicInteger();
+
+    private FaultProxy(int targetPort, Duration stall) throws IOException {
+        this.targetPort = targetPort;
+        this.stall = stall;
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(this::acceptLoop, "fault-proxy-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    /**
+     * Starts a relay to {@code target}, which must be an http URI on a loopback address.
+     *
+     * @param stall how long {@link Fault#STALL} and {@link Fault#STALL_RESPONSE} hold a connection
+     */
+    public static FaultProxy inFrontOf(URI target, Duration stall) throws IOException {
+        if (!InetAddress.getByName(target.getHost()).isLoopbackAddress()) {
+            throw new IllegalArgumentException("The relay forwards only to loopback addresses, not " + target);
+        }
+        return new FaultProxy(target.getPort(), stall);
+    }
+
+    /** Returns the relay's own address as an http URI, for use as an S3 endpoint. */
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getLocalPort());
+    }
+
+    /**
+     * Injects {@code fault} into the {@code first}-th request whose first line matches
+     * {@code requestLine} (a regular expression found anywhere in the line) and the next
+     * {@code times - 1} matching requests.
+     */
+    public void inject(Fault fault, String requestLine, int first, int times) {
+        rules.add(new Rule(fault, Pattern.compile(requestLine), first, times));
+    }
+
+    /** Injects {@code fault} into the first request whose first line matches {@code requestLine}. */
+    public void injectOnce(Fault fault, String requestLine) {
+        inject(fault, requestLine, 1, 1);
+    }
+
+    /** Returns how many faults the relay injected so far. */
+    public int faultsInjected() {
+        return faultsInjected.get();
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        for (Socket socket : sockets) {
+            closeQuietly(socket);
+        }
+    }
+
+    private void acceptLoop() {
+        while (!server.isClosed()) {
+            try {
+                Socket client = server.accept();
+                Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                sockets.add(client);
+                sockets.add(target);
+                Connection connection = new Connection(client, target);
+                start(connection::relayRequests, "fault-proxy-requests");
+                start(connection::relayResponses, "fault-proxy-responses");
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private Fault faultFor(String requestLine) {
+        for (Rule rule : rules) {
+            if (rule.hits(requestLine)) {
+                faultsInjected.incrementAndGet();
+                return rule.fault;
+            }
+        }
+        return null;
+    }
+
+    private static void start(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // Already closed.
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One rule: counts the requests that match and fires on the chosen ones. */
+    private static final class Rule {
+
+        private final Fault fault;
+        private final Pattern requestLine;
+        private final int first;
+        private final int times;
+        private final AtomicInteger matches = new AtomicInteger();
+
+        Rule(Fault fault, Pattern requestLine, int first, int times) {
+            this.fault = fault;
+            this.requestLine = requestLine;
+            this.first = first;
+            this.times = times;
+        }
+
+        boolean hits(String line) {
+            if (!requestLine.matcher(line).find()) {
+                return false;
+            }
+            int match = matches.incrementAndGet();
+            return match >= first && (long) match < (long) first + times;
+        }
+    }
+
+    /** One client connection and its connection to the target, relayed by two threads. */
+    private final class Connection {
+
+        private final Socket client;
+        private final Socket target;
+        // Set by the request thread before it forwards the request whose response is to stall.
+        private volatile boolean stallNextResponse;
+
+        Connection(Socket client, Socket target) {
+            this.client = client;
+            this.target = target;
+        }
+
+        void relayRequests() {
+            try (InputStream in = new BufferedInputStream(client.getInputStream());
+                    OutputStream out = new BufferedOutputStream(target.getOutputStream())) {
+                while (true) {
+                    byte[] head = readHead(in);
+                    if (head == null) {
+                        return;
+                    }
+                    String text = new String(head, StandardCharsets.ISO_8859_1);
+                    String requestLine = text.substring(0, text.indexOf('\r'));
+                    Fault fault = faultFor(requestLine);
+                    if (fault != null && fault != Fault.STALL_RESPONSE) {
+                        inject(fault, requestLine);
+                        return;
+                    }
+                    stallNextResponse = fault == Fault.STALL_RESPONSE;
+                    // The head goes out at once, because a client that sent Expect: 100-continue waits
+                    // for the target's interim response before it sends the body.
+                    out.write(head);
+                    out.flush();
+                    relayBody(text, in, out);
+                    out.flush();
+                }
+            } catch (IOException e) {
+                // One side closed the connection; closing both ends below ends the other thread too.
+            } finally {
+                closeQuietly(client);
+                closeQuietly(target);
+            }
+        }
+
+        void relayResponses() {
+            byte[] buffer = new byte[16 * 1024];
+            try (InputStream in = target.getInputStream(); OutputStream out = client.getOutputStream()) {
+                long sinceStall = -1;
+                int read;
+                while ((read = in.read(buffer)) != -1) {
+                    if (stallNextResponse && sinceStall < 0) {
+                        sinceStall = 0;
+                    }
+                    if (sinceStall >= 0) {
+                        int allowed = (int) Math.min(read, STALLED_RESPONSE_BYTES - sinceStall);
+                        out.write(buffer, 0, allowed);
+                        out.flush();
+                        sinceStall += allowed;
+                        if (sinceStall >= STALLED_RESPONSE_BYTES) {
+                            sleep(stall);
+                            return;
+                        }
+                        continue;
+                    }
+                    out.write(buffer, 0, read);
+                    out.flush();
+                }
+            } catch (IOException e) {
+                // One side closed the connection.
+            } finally {
+                closeQuietly(client);
+                closeQuietly(target);
+            }
+        }
+
+        private void inject(Fault fault, String requestLine) throws IOException {
+            switch (fault) {
+                case INTERNAL_ERROR -> respond(500, "Internal Server Error", requestLine, INTERNAL_ERROR_BODY);
+                case SLOW_DOWN -> respond(503, "Slow Down", requestLine, SLOW_DOWN_BODY);
+                case RESET -> client.setSoLinger(true, 0);
+                case STALL -> sleep(stall);
+                default -> throw new IllegalStateException("not a request fault: " + fault);
+            }
+        }
+
+        /**
+         * Sends an error response before the request body was read, as a server may when the client
+         * waits for {@code 100 Continue}, and closes the connection so the unread body does no harm.
+         */
+        private void respond(int status, String reason, String requestLine, String body) throws IOException {
+            boolean head = requestLine.startsWith("HEAD ");
+            byte[] content = body.getBytes(StandardCharsets.UTF_8);
+            String response = "HTTP/1.1 " + status + " " + reason + "\r\n"
+                    + "Content-Type: application/xml\r\n"
+                    + "Content-Length: " + content.length + "\r\n"
+                    + "Connection: close\r\n\r\n";
+            OutputStream out = client.getOutputStream();
+            out.write(response.getBytes(StandardCharsets.ISO_8859_1));
+            if (!head) {
+                out.write(content);
+            }
+            out.flush();
+            client.shutdownOutput();
+        }
+    }
+
+    /** Reads one request head up to and including the empty line, or returns null at the end of the stream. */
+    private static byte[] readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int matched = 0;
+        while (matched < 4) {
+            int b = in.read();
+            if (b < 0) {
+                return null;
+            }
+            head.write(b);
+            boolean expected = (matched % 2 == 0) ? b == '\r' : b == '\n';
+            matched = expected ? matched + 1 : (b == '\r' ? 1 : 0);
+        }
+        return head.toByteArray();
+    }
+
+    /** Forwards the body that follows {@code head}, delimited by Content-Length or chunked encoding. */
+    private static void relayBody(String head, InputStream in, OutputStream out) throws IOException {
+        String lower = head.toLowerCase(Locale.ROOT);
+        if (lower.contains("\r\ntransfer-encoding: chunked")) {
+            relayChunks(in, out);
+            return;
+        }
+        long remaining = 0;
+        for (String line : lower.split("\r\n")) {
+            if (line.startsWith("content-length:")) {
+                remaining = Long.parseLong(line.substring("content-length:".length()).strip());
+            }
+        }
+        byte[] buffer = new byte[16 * 1024];
+        while (remaining > 0) {
+            int read = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
+            if (read < 0) {
+                throw new IOException("request body ended early");
+            }
+            out.write(buffer, 0, read);
+            remaining -= read;
+        }
+    }
+
+    private static void relayChunks(InputStream in, OutputStream out) throws IOException {
+        while (true) {
+            String sizeLine = readLine(in, out);
+            long size = Long.parseLong(sizeLine.split(";")[0].strip(), 16);
+            if (size == 0) {
+                // Trailer lines up to the empty line.
+                while (!readLine(in, out).isEmpty()) {
+                    // Forwarded by readLine.
+                }
+                return;
+            }
+            for (long i = 0; i < size; i++) {
+                int b = in.read();
+                if (b < 0) {
+                    throw new IOException("chunk ended early");
+                }
+                out.write(b);
+            }
+            readLine(in, out);
+        }
+    }
+
+    /** Reads and forwards one CRLF-terminated line, and returns it without the line end. */
+    private static String readLine(InputStream in, OutputStream out) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int b;
+        while ((b = in.read()) != '\n') {
+            if (b < 0) {
+                throw new IOException("line ended early");
+            }
+            out.write(b);
+            if (b != '\r') {
+                line.append((char) b);
+            }
+        }
+        out.write(b);
+        return line.toString();
+    }
+}
