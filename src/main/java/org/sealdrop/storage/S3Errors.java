@@ -2,9 +2,11 @@ package org.sealdrop.storage;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import javax.net.ssl.SSLException;
+import org.apache.http.NoHttpResponseException;
 import org.apache.http.conn.ConnectTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,6 +96,13 @@ final class S3Errors {
             return new StorageException("SD-S3-TIMEOUT", "The S3 endpoint " + endpoint + " did not respond to the "
                     + operation + " of " + (key == null ? "bucket " + settings.bucket() : key)
                     + " in time" + describeAttempts(failure) + "; check the network connection and try again.", failure);
+        }
+        // Checked after ConnectException, which is also a SocketException. This branch matches a connection
+        // that was open and then reset or closed before the response arrived.
+        if (hasCause(failure, SocketException.class) || hasCause(failure, NoHttpResponseException.class)) {
+            return new StorageException("SD-S3-FAILED", "The connection to the S3 endpoint " + endpoint + " broke during the "
+                    + operation + " of " + (key == null ? "bucket " + settings.bucket() : key) + describeAttempts(failure)
+                    + "; check the network connection and try again.", failure);
         }
         // The SDK reports a credential chain that found nothing only through this message text (2.59.1).
         if (String.valueOf(failure.getMessage()).startsWith("Unable to load credentials")) {

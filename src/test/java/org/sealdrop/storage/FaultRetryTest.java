@@ -149,6 +149,46 @@ class FaultRetryTest {
     }
 
     @Test
+    void lastResetNamesBrokenConnection() throws IOException {
+        byte[] content = randomBytes(300_000, 7);
+        try (FaultProxy proxy = FaultProxy.inFrontOf(S3.server().endpoint(), STALL);
+                ObjectStore store = new ObjectStore(through(proxy, S3.freshSettings()), S3.server().credentials(),
+                        impatient(2))) {
+            String key = store.key("objects/reset");
+            proxy.inject(Fault.RESET, "^PUT ", 1, Integer.MAX_VALUE);
+
+            StorageException failure = assertThrows(StorageException.class,
+                    () -> store.put(key, new ByteArrayInputStream(content), content.length, Map.of(), null));
+
+            assertEquals("SD-S3-FAILED", failure.errorCode());
+            assertEquals(2, proxy.faultsInjected());
+            assertTrue(failure.getMessage().contains("connection"), failure.getMessage());
+            assertTrue(failure.getMessage().contains("broke during the upload of " + key), failure.getMessage());
+            assertTrue(failure.getMessage().contains("after 2 attempts"), failure.getMessage());
+        }
+    }
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void stalledRangedDownloadFailsWithTimeout() throws IOException {
+        byte[] content = randomBytes(2_000_000, 8);
+        try (FaultProxy proxy = FaultProxy.inFrontOf(S3.server().endpoint(), Duration.ofSeconds(10));
+                ObjectStore store = new ObjectStore(through(proxy, S3.freshSettings()), S3.server().credentials(),
+                        impatient(3))) {
+            String key = store.key("objects/stalled-range");
+            store.put(key, new ByteArrayInputStream(content), content.length, Map.of(), null);
+            proxy.injectOnce(Fault.STALL_RESPONSE, "^GET ");
+
+            try (InputStream in = store.getRange(key, 100, 1_999_999)) {
+                StorageException failure = assertThrows(StorageException.class, in::readAllBytes);
+
+                assertEquals("SD-S3-TIMEOUT", failure.errorCode());
+            }
+            assertEquals(1, proxy.faultsInjected());
+        }
+    }
+
+    @Test
     @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void stalledDownloadFailsWithTimeout() throws IOException {
         byte[] content = randomBytes(2_000_000, 5);
