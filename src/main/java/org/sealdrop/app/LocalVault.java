@@ -44,6 +44,9 @@ final class LocalVault implements VaultAccess {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalVault.class);
 
+    /** What the last unlock found that the user should know; see {@link #unlockNotice()}. */
+    private volatile String unlockNotice;
+
     /**
      * Timeouts of the key file check at unlock: short and without retries, because an unreachable
      * bucket must not hold up an unlock that the home folder's copy can do alone.
@@ -166,6 +169,11 @@ final class LocalVault implements VaultAccess {
     }
 
     @Override
+    public Optional<String> unlockNotice() {
+        return Optional.ofNullable(unlockNotice);
+    }
+
+    @Override
     public String describe() {
         return services.settings()
                 .map(s -> s.bucket() + "/" + s.prefix() + " at " + s.endpoint())
@@ -255,6 +263,7 @@ final class LocalVault implements VaultAccess {
      * one, or one that this passphrase does not open (changed on another computer).
      */
     private Optional<VaultKeys> unlockNewerFromBucket(KeyFile local, char[] passphrase) {
+        unlockNotice = null;
         Optional<byte[]> json = fetchBucketKeyFile();
         if (json.isEmpty()) {
             return Optional.empty();
@@ -283,6 +292,9 @@ final class LocalVault implements VaultAccess {
         } catch (WrongPassphraseException e) {
             LOG.warn("The bucket's key file does not open with this passphrase, which may have been changed on another"
                     + " computer; unlocking this computer's copy");
+            unlockNotice = "The vault's key file in the bucket does not open with this passphrase, so it was probably"
+                    + " changed on another computer; this computer still uses its own copy until you unlock with the new"
+                    + " passphrase.";
             return Optional.empty();
         } catch (SealDropException e) {
             LOG.warn("The bucket's key file could not be used ({}); unlocking this computer's copy", e.errorCode());

@@ -131,4 +131,12 @@ public interface VaultAccess {
 
     /** Bucket, prefix and endpoint of the vault, for the status bar; contains no PHI. */
     String describe();
+
+    /**
+     * Returns a notice from the last unlock that the user should see, such as a passphrase changed on
+     * another computer that this computer does not know yet; empty when there is none.
+     */
+    default java.util.Optional<String> unlockNotice() {
+        return java.util.Optional.empty();
+    }
 }

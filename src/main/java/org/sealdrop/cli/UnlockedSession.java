@@ -33,6 +33,7 @@ final class UnlockedSession implements AutoCloseable {
                         + " has no vault yet; run `sealdrop init` first or pass the right --home.");
             }
             services.vault().unlock(passphrase.read("Vault passphrase: "));
+            services.vault().unlockNotice().ifPresent(notice -> err.println("sealdrop: " + notice));
             return new UnlockedSession(services, err);
         } catch (RuntimeException e) {
             services.flushAudit(AUDIT_FLUSH_TIMEOUT);

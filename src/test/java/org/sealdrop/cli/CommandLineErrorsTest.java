@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sealdrop.app.DocumentSummary;
+import org.sealdrop.app.LocalServices;
+import org.sealdrop.config.HomeFolder;
 import org.sealdrop.app.TransferListener;
 import org.sealdrop.storage.ObjectInfo;
 import org.sealdrop.storage.ObjectStore;
@@ -140,6 +142,20 @@ class CommandLineErrorsTest {
                 "--passphrase-file", environment.passphraseFile().toString());
         assertEquals(2, init.exitCode(), init::toString);
         assertTrue(init.err().contains("already belongs to the vault"), init.err());
+    }
+
+    @Test
+    void passphraseChangedElsewhereIsMentioned() {
+        environment.services();
+        try (LocalServices other = LocalServices.open(new HomeFolder(temp.resolve("other-computer")), environment.options())) {
+            other.vault().setUp(environment.vaultSetup(), TestEnvironment.PASSPHRASE.toCharArray(), false);
+            other.vault().changePassphrase(TestEnvironment.PASSPHRASE.toCharArray(), "the new clinic passphrase".toCharArray());
+        }
+
+        CliRun list = cli("list", "--passphrase-file", environment.passphraseFile().toString());
+
+        assertEquals(0, list.exitCode(), list::toString);
+        assertTrue(list.err().contains("changed on another computer"), list.err());
     }
 
     private void flipLastByte(String key) throws Exception {
