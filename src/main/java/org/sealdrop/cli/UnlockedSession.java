@@ -5,7 +5,6 @@ import java.time.Duration;
 import org.sealdrop.app.DocumentService;
 import org.sealdrop.app.LocalServices;
 import org.sealdrop.app.ServiceOptions;
-import org.sealdrop.app.VaultState;
 import org.sealdrop.config.HomeFolder;
 
 /**
@@ -28,10 +27,6 @@ final class UnlockedSession implements AutoCloseable {
     static UnlockedSession open(HomeFolder home, PassphraseOption passphrase, PrintWriter err) {
         LocalServices services = LocalServices.open(ConfiguredHome.require(home), ServiceOptions.defaults());
         try {
-            if (services.vault().state() == VaultState.NOT_CONFIGURED) {
-                throw new UsageException("The home folder " + home.root()
-                        + " has no vault yet; run `sealdrop init` first or pass the right --home.");
-            }
             services.vault().unlock(passphrase.read("Vault passphrase: "));
             services.vault().unlockNotice().ifPresent(notice -> err.println("sealdrop: " + notice));
             return new UnlockedSession(services, err);

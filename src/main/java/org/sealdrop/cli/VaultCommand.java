@@ -1,6 +1,5 @@
 package org.sealdrop.cli;
 
-import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,28 +59,7 @@ final class VaultCommand implements Callable<Integer> {
         }
     }
 
-    /** Reads a new passphrase from {@code file}, or prompts for it twice on the terminal. */
-    static char[] readNewPassphrase(Path file) {
-        if (file != null) {
-            return PassphraseOption.readFirstLine(file, "new passphrase");
-        }
-        Console console = System.console();
-        if (console == null) {
-            throw new UsageException("No terminal is attached to ask for the new passphrase; pass --new-passphrase-file FILE.");
-        }
-        char[] first = console.readPassword("New vault passphrase: ");
-        char[] second = console.readPassword("Type the new passphrase again: ");
-        try {
-            if (first == null || second == null || !Arrays.equals(first, second)) {
-                throw new UsageException("The two new passphrases differ; run the command again.");
-            }
-            return first.clone();
-        } finally {
-            wipe(first);
-            wipe(second);
-        }
-    }
-
+    /** Prints a recovery key once, with what it is for and how to keep it. */
     static void printRecoveryKey(PrintWriter out, char[] recoveryKey) {
         out.println();
         out.println("Recovery key (shown only this once):");

@@ -30,21 +30,14 @@ final class VaultPassphraseCommands {
         @Mixin
         PassphraseOption passphrase;
 
-        @Option(names = "--new-passphrase-file", paramLabel = "FILE",
-                description = "File whose first line is the new passphrase (default: ask twice on the terminal).")
-        Path newPassphraseFile;
+        @Mixin
+        NewPassphraseOption newPassphrase;
 
         @Override
         public Integer call() {
             return vault.withServices(spec.commandLine().getErr(), services -> {
                 char[] current = passphrase.read("Current vault passphrase: ");
-                char[] replacement;
-                try {
-                    replacement = VaultCommand.readNewPassphrase(newPassphraseFile);
-                } catch (RuntimeException e) {
-                    VaultCommand.wipe(current);
-                    throw e;
-                }
+                char[] replacement = newPassphrase.readAfter(current);
                 services.vault().changePassphrase(current, replacement);
                 spec.commandLine().getOut().println("The passphrase was changed. Other computers of the vault take the"
                         + " new passphrase at their next unlock.");
@@ -68,21 +61,14 @@ final class VaultPassphraseCommands {
                 description = "File whose first line is the recovery key (default: ask on the terminal).")
         Path recoveryKeyFile;
 
-        @Option(names = "--new-passphrase-file", paramLabel = "FILE",
-                description = "File whose first line is the new passphrase (default: ask twice on the terminal).")
-        Path newPassphraseFile;
+        @Mixin
+        NewPassphraseOption newPassphrase;
 
         @Override
         public Integer call() {
             return vault.withServices(spec.commandLine().getErr(), services -> {
                 char[] recoveryKey = readRecoveryKey();
-                char[] replacement;
-                try {
-                    replacement = VaultCommand.readNewPassphrase(newPassphraseFile);
-                } catch (RuntimeException e) {
-                    VaultCommand.wipe(recoveryKey);
-                    throw e;
-                }
+                char[] replacement = newPassphrase.readAfter(recoveryKey);
                 services.vault().recover(recoveryKey, replacement);
                 spec.commandLine().getOut().println("The vault has a new passphrase. The recovery key stays valid;"
                         + " replace it with `sealdrop vault new-recovery-key` if others may have seen it.");

@@ -171,10 +171,6 @@ class CommandLineErrorsTest {
     }
 
     private CliRun cli(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--home";
-        all[1] = environment.home().root().toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return CliRun.of(all);
+        return CliRun.inHome(environment.home(), args);
     }
 }

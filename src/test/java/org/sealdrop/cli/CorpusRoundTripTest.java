@@ -208,9 +208,7 @@ class CorpusRoundTripTest {
     }
 
     private CliRun cli(String... args) {
-        List<String> all = new ArrayList<>(List.of("--home", environment.home().root().toString()));
-        all.addAll(List.of(args));
-        return CliRun.of(all.toArray(String[]::new));
+        return CliRun.inHome(environment.home(), args);
     }
 
     /** Records SealDrop's and the AWS SDK's log lines at DEBUG, the most they ever write. */

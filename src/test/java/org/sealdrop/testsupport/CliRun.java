@@ -18,6 +18,15 @@ public record CliRun(int exitCode, String out, String err) {
         return new CliRun(exitCode, out.toString(), err.toString());
     }
 
+    /** Runs the command line with {@code --home} set to {@code home} before {@code args}. */
+    public static CliRun inHome(org.sealdrop.config.HomeFolder home, String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--home";
+        all[1] = home.root().toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return of(all);
+    }
+
     @Override
     public String toString() {
         return "exit " + exitCode + "\n--- out\n" + out + "--- err\n" + err;
