@@ -44,7 +44,7 @@ final class LocalVault implements VaultAccess {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalVault.class);
 
-    /** What the last unlock found that the user should know; see {@link #unlockNotice()}. */
+    /** Notice from the last unlock for the user, or {@code null}; see {@link #unlockNotice()}. */
     private volatile String unlockNotice;
 
     /**

@@ -70,7 +70,7 @@ final class AuditServerCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The address to listen on; only IP literals, so the receiver never binds where a DNS answer points. */
+    /** Returns the address to listen on. Only IP literals are accepted, so the receiver never binds where a DNS answer points. */
     private InetSocketAddress bindAddress() {
         boolean literal = bind.matches("\\d{1,3}(\\.\\d{1,3}){3}") || (bind.contains(":") && bind.matches("[0-9A-Fa-f:.]+"));
         if (!literal) {

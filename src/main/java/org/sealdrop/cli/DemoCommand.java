@@ -129,7 +129,7 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** The published demo passphrase, or the one in {@code --passphrase-file} after it was changed. */
+    /** Returns the published demo passphrase, or the one in {@code --passphrase-file} after it was changed. */
     private char[] demoPassphrase() {
         return passphrase.passphraseFile != null ? passphrase.read("") : DEMO_PASSPHRASE.toCharArray();
     }
@@ -146,7 +146,7 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** The receiver's bearer token, created once per demo folder and readable by its owner only. */
+    /** Returns the file with the receiver's bearer token, created once per demo folder and readable by its owner only. */
     private static Path auditTokenFile(Path folder) {
         Path file = folder.resolve("audit.token");
         if (Files.exists(file)) {

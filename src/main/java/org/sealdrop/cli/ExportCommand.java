@@ -39,7 +39,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (Files.exists(out) && !force) {
-            throw new UsageException("The file " + out + " exists; choose another --out or pass --force to replace it.");
+            throw new UsageException("The file given with --out exists; choose another --out or pass --force to replace it.");
         }
         try (UnlockedSession session = UnlockedSession.open(parent.home.folder(), passphrase, spec.commandLine().getErr())) {
             session.documents().export(id, out, TransferListener.NONE);

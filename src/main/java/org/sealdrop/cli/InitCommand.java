@@ -33,7 +33,7 @@ final class InitCommand implements Callable<Integer> {
             description = "S3 endpoint; https:// except for 127.0.0.1 or localhost.")
     URI endpoint;
 
-    @Option(names = "--bucket", required = true, paramLabel = "NAME", description = "Bucket that holds the vault.")
+    @Option(names = "--bucket", required = true, paramLabel = "NAME", description = "Bucket that contains the vault.")
     String bucket;
 
     @Option(names = "--prefix", paramLabel = "P", defaultValue = "", description = "Key prefix of the vault in the bucket (default: none).")

@@ -51,7 +51,7 @@ public final class Main {
         System.setProperty("sealdrop.logDir", folder.logFolder().toString());
     }
 
-    /** The first argument that is neither an option nor the value of {@code --home}, or "" for none. */
+    /** Returns the first argument that is neither an option nor the value of {@code --home}, or "" for none. */
     private static String subcommand(String[] args) {
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--home")) {

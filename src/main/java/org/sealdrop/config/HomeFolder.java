@@ -9,7 +9,7 @@ import java.util.Map;
 import org.sealdrop.SealDropException;
 
 /**
- * The folder that holds one user's SealDrop state: settings, the index, the key file, the device id
+ * The folder that contains one user's SealDrop state: settings, the index, the key file, the device id
  * and logs. It is chosen with {@code --home} or defaults to the operating system's per-user
  * application data folder, never the program's own folder, so a per-machine install works for a
  * standard user.
@@ -42,7 +42,7 @@ public record HomeFolder(Path root) {
         return new HomeFolder(base.resolve("sealdrop"));
     }
 
-    /** The default for the running JVM's operating system and user. */
+    /** Returns the default for the running JVM's operating system and user. */
     public static HomeFolder defaultForCurrentUser() {
         return defaultFor(System.getProperty("os.name"), System.getenv(), Path.of(System.getProperty("user.home")));
     }

@@ -23,7 +23,7 @@ public final class Corpus {
         return root;
     }
 
-    /** Every PDF and image of the corpus, sorted by path. */
+    /** Returns every PDF and image of the corpus, sorted by path. */
     public static List<Path> documents() {
         return Stream.concat(filesIn("pdf").stream(), filesIn("images").stream()).sorted().toList();
     }

@@ -101,7 +101,7 @@ public final class TestEnvironment implements AutoCloseable {
         return ServiceOptions.defaults().withCredentials(s3.credentials(), null).withArgon2(TEST_ARGON2);
     }
 
-    /** A client of the bucket for inspecting or tampering with objects behind SealDrop's back. */
+    /** Returns a client of the bucket for inspecting or tampering with objects behind SealDrop's back. */
     public ObjectStore bucket() {
         return new ObjectStore(StorageSettings.defaults(s3.endpoint(), "us-east-1", BUCKET, ""), s3.credentials());
     }
