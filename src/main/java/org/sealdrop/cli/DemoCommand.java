@@ -134,7 +134,8 @@ final class DemoCommand implements Callable<Integer> {
         return passphrase.passphraseFile != null ? passphrase.read("") : DEMO_PASSPHRASE.toCharArray();
     }
 
-    private static void createPrivateFolder(Path folder) {
+    /** Creates the demo folder readable by its owner only, unless it exists; an existing folder keeps its permissions. */
+    static void createPrivateFolder(Path folder) {
         try {
             if (!Files.isDirectory(folder)) {
                 Files.createDirectories(folder);

@@ -33,6 +33,11 @@ public final class Main {
             // The demo keeps its own home folder inside its data folder (see DemoCommand).
             Path demoData = optionValue(args, "--data");
             Path data = demoData != null ? demoData : folder.root().resolve("demo");
+            if (demoData == null) {
+                // The default demo folder sits inside the user's home folder, which must not appear world-readable.
+                DemoCommand.createPrivateFolder(folder.root());
+            }
+            DemoCommand.createPrivateFolder(data.toAbsolutePath());
             folder = new HomeFolder(data.resolve("home"));
         }
         boolean createsHome = command.isEmpty() || command.equals("init") || command.equals("demo");

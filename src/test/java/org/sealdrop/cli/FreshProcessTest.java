@@ -65,6 +65,34 @@ class FreshProcessTest {
         assertFalse(Files.exists(home));
     }
 
+    @Test
+    void demoFoldersAreReadableByOwnerOnly() throws Exception {
+        Path userHome = Files.createDirectories(temp.resolve("user-home"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Duser.home=" + userHome,
+                Main.class.getName(), "demo", "--no-window"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("XDG_"));
+        Process demo = builder.start();
+        try (var output = new java.io.BufferedReader(new java.io.InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = output.readLine()) != null && !line.startsWith("Stop the demo")) {
+                // Skips the demo's description until it is ready.
+            }
+            assertTrue(line != null, "the demo started");
+        } finally {
+            demo.destroy();
+            assertTrue(demo.waitFor(30, TimeUnit.SECONDS), "the demo stopped");
+        }
+
+        Path home = userHome.resolve(".local/share/sealdrop");
+        Set<PosixFilePermission> ownerOnly = Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+                PosixFilePermission.OWNER_EXECUTE);
+        assertEquals(ownerOnly, Files.getPosixFilePermissions(home));
+        assertEquals(ownerOnly, Files.getPosixFilePermissions(home.resolve("demo")));
+    }
+
     private static Result run(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
