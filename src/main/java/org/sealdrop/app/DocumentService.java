@@ -57,4 +57,37 @@ public interface DocumentService {
      *     {@code SD-S3-...} code when the bucket cannot be listed or read; the index is then unchanged
      */
     SyncReport rebuildIndex();
+
+    /**
+     * Uploads that started on this computer and were not finished, oldest first. The default lists
+     * none, for services that cannot resume.
+     *
+     * @throws org.sealdrop.SealDropException {@code SD-VAULT-LOCKED} when the vault is locked
+     */
+    default List<PendingUpload> pendingUploads() {
+        return List.of();
+    }
+
+    /**
+     * Finishes an unfinished upload: parts that S3 still stores are not sent again. When the file
+     * changed, is gone or cannot be read, the unfinished upload is removed and the exception says to
+     * add the file again. When the file's folder is not available (an unplugged drive), the unfinished
+     * upload is kept and the exception has code {@code SD-SOURCE-UNAVAILABLE}.
+     *
+     * @throws org.sealdrop.SealDropException with the codes above, {@code SD-UPLOAD-NOT-PENDING} when no
+     *     unfinished upload has that id, or the code of a failed S3 call
+     */
+    default DocumentSummary resume(UUID id, TransferListener listener) {
+        throw new UnsupportedOperationException("This document service cannot resume uploads.");
+    }
+
+    /**
+     * Removes an unfinished upload and aborts its multipart upload, so no parts stay in the bucket.
+     *
+     * @throws org.sealdrop.SealDropException {@code SD-UPLOAD-NOT-PENDING} when no unfinished upload has
+     *     that id, or the code of a failed S3 call
+     */
+    default void discardUpload(UUID id) {
+        throw new UnsupportedOperationException("This document service cannot discard uploads.");
+    }
 }

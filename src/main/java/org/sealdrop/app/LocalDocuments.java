@@ -8,10 +8,12 @@ import java.util.function.Function;
 import org.sealdrop.SealDropException;
 import org.sealdrop.crypto.DocumentMetadata;
 import org.sealdrop.index.DocumentRecord;
+import org.sealdrop.index.UploadSession;
 import org.sealdrop.transfer.DocumentAccess;
 import org.sealdrop.transfer.IndexSync;
 import org.sealdrop.transfer.ReportedDamage;
 import org.sealdrop.transfer.SyncResult;
+import org.sealdrop.transfer.UploadResumer;
 import org.sealdrop.transfer.Uploader;
 
 /** {@link DocumentService} over the transfer jobs of {@link LocalServices}. */
@@ -44,6 +46,38 @@ final class LocalDocuments implements DocumentService {
         } finally {
             services.wakeAuditSender();
         }
+    }
+
+    @Override
+    public List<PendingUpload> pendingUploads() {
+        services.unlockedKeys();
+        UploadResumer resumer = new UploadResumer(services.transferContext());
+        List<PendingUpload> pending = new ArrayList<>();
+        for (UploadSession session : resumer.pending()) {
+            String name;
+            try {
+                name = resumer.metadata(session.documentId()).name();
+            } catch (SealDropException e) {
+                name = "";
+            }
+            pending.add(new PendingUpload(session.documentId(), name, session.sourceSize(), session.createdAt()));
+        }
+        return pending;
+    }
+
+    @Override
+    public DocumentSummary resume(UUID id, TransferListener listener) {
+        try {
+            DocumentRecord record = new UploadResumer(services.transferContext()).resume(id, listener::progress);
+            return summarize(new DocumentAccess(services.transferContext()), record);
+        } finally {
+            services.wakeAuditSender();
+        }
+    }
+
+    @Override
+    public void discardUpload(UUID id) {
+        new UploadResumer(services.transferContext()).discard(id);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.sealdrop.app;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.sealdrop.SealDropException;
 import org.sealdrop.audit.AuditIdentity;
@@ -17,6 +18,7 @@ import org.sealdrop.index.DocumentIndex;
 import org.sealdrop.storage.ChecksumMode;
 import org.sealdrop.storage.ObjectStore;
 import org.sealdrop.storage.StorageSettings;
+import org.sealdrop.transfer.OrphanUploads;
 import org.sealdrop.transfer.TransferContext;
 import org.sealdrop.vault.VaultKeys;
 import org.sealdrop.vault.VaultLockedException;
@@ -135,6 +137,17 @@ public final class LocalServices implements AutoCloseable {
 
     synchronized AuditSender currentSender() {
         return sender;
+    }
+
+    /**
+     * Aborts the vault's multipart uploads that no upload session of this computer resumes and that
+     * were initiated at least {@code olderThan} ago, and returns every multipart upload found. Needs no
+     * unlocked vault, because it reads no keys.
+     *
+     * @throws SealDropException {@code SD-NOT-CONFIGURED} without a vault, or the code of a failed listing
+     */
+    public List<OrphanUploads.Finding> abortOrphanUploads(Duration olderThan) {
+        return new OrphanUploads(transferContext()).clean(olderThan);
     }
 
     /** Builds the transfer services with the current vault keys; fails when the vault is locked. */

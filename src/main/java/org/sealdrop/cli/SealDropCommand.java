@@ -14,7 +14,7 @@ import picocli.CommandLine.Mixin;
         description = "Encrypts clinic documents on this computer, uploads them to S3 and records every access.",
         subcommands = {InitCommand.class, UploadCommand.class, ListCommand.class, ExportCommand.class,
             VerifyCommand.class, IndexCommand.class, VaultCommand.class, AuditServerCommand.class, AuditCommand.class,
-            DemoCommand.class})
+            DemoCommand.class, DoctorCommand.class})
 public final class SealDropCommand implements Callable<Integer> {
 
     /** Exit status of a failed operation. */

@@ -18,7 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sealdrop upload}: encrypts and uploads files and folders, one output line per document. */
 @Command(name = "upload", mixinStandardHelpOptions = true,
-        description = "Encrypt files (folders recursively) and upload them; prints one line per document: id, size, name.")
+        description = {"Encrypt files (folders recursively) and upload them; prints one line per document: id, size, name.",
+            "With --resume, finishes the uploads of this home folder that were interrupted, one line per document id."})
 final class UploadCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -30,7 +31,14 @@ final class UploadCommand implements Callable<Integer> {
     @Option(names = "--patient", paramLabel = "REF", description = "Patient reference stored encrypted with every document of this run.")
     String patientReference;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to upload.")
+    @Option(names = "--resume", description = "Finish every interrupted upload of this home folder instead of adding files.")
+    boolean resume;
+
+    @Option(names = "--discard", description = "With --resume: remove interrupted uploads whose file's folder is not "
+            + "available (such as an unplugged drive) instead of keeping them for a later resume.")
+    boolean discard;
+
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files or folders to upload.")
     List<Path> paths;
 
     @Mixin
@@ -40,6 +48,21 @@ final class UploadCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        boolean hasPaths = paths != null && !paths.isEmpty();
+        if (resume && hasPaths) {
+            throw new UsageException("Pass either --resume or files to upload, not both.");
+        }
+        if (discard && !resume) {
+            throw new UsageException("--discard works only together with --resume.");
+        }
+        if (resume) {
+            try (UnlockedSession session = UnlockedSession.open(parent.home.folder(), passphrase, err)) {
+                return new ResumedUploads(session.documents(), out, err).resumeAll(discard);
+            }
+        }
+        if (!hasPaths) {
+            throw new UsageException("Pass the files or folders to upload, or --resume.");
+        }
         FolderExpansion.Result sources = FolderExpansion.expand(paths);
         int failures = 0;
         for (FolderExpansion.Skipped skipped : sources.skipped()) {

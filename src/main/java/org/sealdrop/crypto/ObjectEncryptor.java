@@ -27,6 +27,7 @@ public final class ObjectEncryptor implements AutoCloseable {
     private final long plaintextLength;
     private final int chunkCount;
     private final byte[] plaintextSha256;
+    private final DocumentMetadata metadata;
 
     private ObjectEncryptor(ObjectHeader header, SecretKeyBytes chunkKey, DocumentMetadata metadata) {
         this.header = header;
@@ -35,6 +36,7 @@ public final class ObjectEncryptor implements AutoCloseable {
         this.plaintextLength = metadata.size();
         this.chunkCount = ObjectFormat.chunkCount(plaintextLength);
         this.plaintextSha256 = HexFormat.of().parseHex(metadata.sha256Hex());
+        this.metadata = metadata;
     }
 
     /**
@@ -69,6 +71,32 @@ public final class ObjectEncryptor implements AutoCloseable {
         } finally {
             Arrays.fill(paddedMetadata, (byte) 0);
         }
+    }
+
+    /**
+     * Rebuilds the encryptor of an object whose upload was interrupted, from its stored header: the
+     * same salt, nonce prefix, commitment and encrypted metadata, so every chunk encrypts to the same
+     * ciphertext as in the first run. The header is checked as {@link ObjectDecryptor#open} checks
+     * it, and its metadata supplies the plaintext length and SHA-256 that the streams compare with
+     * the source. The document key is only read; the caller still closes it.
+     *
+     * @throws IntegrityException when the header is not this document's or does not verify under
+     *         {@code documentKey}
+     */
+    public static ObjectEncryptor resume(UUID documentId, SecretKeyBytes documentKey, ObjectHeader header) {
+        Objects.requireNonNull(header, "header");
+        DocumentMetadata metadata;
+        try (ObjectDecryptor decryptor = ObjectDecryptor.open(documentId, documentKey, header)) {
+            metadata = decryptor.metadata();
+        }
+        try (ObjectKeys keys = ObjectKeys.derive(documentKey, header.salt(), documentId)) {
+            return new ObjectEncryptor(header, SecretKeyBytes.copyOf(keys.chunkKey().bytes()), metadata);
+        }
+    }
+
+    /** Returns the metadata encrypted in the header. */
+    public DocumentMetadata metadata() {
+        return metadata;
     }
 
     /** Returns a copy of the encoded header. */

@@ -47,6 +47,34 @@ final class Migrations {
                 last_hash TEXT NOT NULL,
                 last_sequence INTEGER NOT NULL
             );
+            """,
+            // Version 2: unfinished uploads and their accepted parts, so an upload resumes after a crash.
+            // source_path is AES-GCM ciphertext under a key derived from the document key, never a clear path.
+            """
+            CREATE TABLE upload_sessions (
+                document_id TEXT PRIMARY KEY,
+                object_key TEXT NOT NULL UNIQUE,
+                upload_id TEXT,
+                wrapped_key BLOB NOT NULL,
+                header BLOB NOT NULL,
+                source_path BLOB NOT NULL,
+                source_size INTEGER NOT NULL,
+                source_modified TEXT NOT NULL,
+                part_size INTEGER NOT NULL,
+                ciphertext_size INTEGER NOT NULL,
+                vault_key_version INTEGER NOT NULL,
+                state TEXT NOT NULL,
+                created_at TEXT NOT NULL
+            );
+            CREATE TABLE upload_parts (
+                document_id TEXT NOT NULL REFERENCES upload_sessions (document_id) ON DELETE CASCADE,
+                part_number INTEGER NOT NULL,
+                size INTEGER NOT NULL,
+                etag TEXT NOT NULL,
+                checksum_crc32 TEXT,
+                sha256 BLOB NOT NULL,
+                PRIMARY KEY (document_id, part_number)
+            );
             """);
 
     private Migrations() {

@@ -92,7 +92,25 @@ public final class ObjectStore implements AutoCloseable {
      */
     public ObjectInfo put(String key, InputStream content, long length, Map<String, String> metadata,
             LongConsumer progress) {
+        return put(key, content, length, metadata, progress, MultipartJournal.NONE);
+    }
+
+    /**
+     * Same as {@link #put(String, InputStream, long, Map, LongConsumer)}, with a journal that records a
+     * multipart upload's id and parts as S3 accepts them. When the journal names an earlier upload that
+     * S3 still stores, the parts it recorded and S3 lists are not sent again: their bytes are still read
+     * from {@code content} and must have the recorded SHA-256. When that earlier upload no longer
+     * exists, a new one starts from part 1 and the journal is told. A failure in this run aborts the
+     * multipart upload as before; only a run that ends without a chance to abort (a crash or a kill)
+     * leaves an upload to resume.
+     *
+     * @throws StorageException {@code SD-S3-PART-CHANGED} when a part already stored differs from the
+     *     same part of {@code content}, after the multipart upload was aborted; otherwise as {@link #put}
+     */
+    public ObjectInfo put(String key, InputStream content, long length, Map<String, String> metadata,
+            LongConsumer progress, MultipartJournal journal) {
         requireKey(key);
+        Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(content, "content");
         if (length < 0) {
             throw new IllegalArgumentException("length must not be negative: " + length);
@@ -100,7 +118,7 @@ public final class ObjectStore implements AutoCloseable {
         Map<String, String> checkedMetadata = UserMetadata.requireValid(metadata, key);
 
         int parts = uploader.upload(key, new ContentSource(content, length, key), length, checkedMetadata,
-                new UploadProgress(progress));
+                new UploadProgress(progress), journal);
         return readBack(key, length, parts);
     }
 
@@ -293,6 +311,25 @@ public final class ObjectStore implements AutoCloseable {
             }
             throw errors.translate("bucket check", null, e);
         }
+    }
+
+    /**
+     * Lists the multipart uploads under the vault prefix plus {@code relativePrefix} that were neither
+     * completed nor aborted, with the number and bytes of their parts (one ListParts request each).
+     *
+     * @throws StorageException with the code of the failed S3 call
+     */
+    public List<PendingMultipartUpload> pendingMultipartUploads(String relativePrefix) {
+        return uploader.multipart().pending(settings.prefix() + (relativePrefix == null ? "" : relativePrefix));
+    }
+
+    /**
+     * Aborts a multipart upload, so S3 deletes its parts. Aborting an upload that no longer exists succeeds.
+     *
+     * @throws StorageException with the code of the failed S3 call
+     */
+    public void abortMultipartUpload(String key, String uploadId) {
+        uploader.multipart().abort(requireKey(key), Objects.requireNonNull(uploadId, "uploadId"));
     }
 
     /** Closes the SDK client and its connection pool. */

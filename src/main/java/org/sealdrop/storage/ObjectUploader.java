@@ -1,7 +1,13 @@
 package org.sealdrop.storage;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +16,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.Part;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
@@ -21,6 +28,10 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  * <p>Memory per upload is one buffer of {@code min(length, multipartThreshold)} bytes for a single
  * PutObject, or {@code parallelism + 1} buffers of the part size for a multipart upload. Buffers are
  * kept (not streamed) so that the SDK can resend them on a retry.
+ *
+ * <p>A {@link MultipartJournal} records the upload id and every accepted part, so that a run after a
+ * crash continues the upload: it reads the content again from the start, compares each part that S3
+ * still stores with the SHA-256 recorded for it, and sends only the other parts.
  */
 final class ObjectUploader {
 
@@ -30,15 +41,20 @@ final class ObjectUploader {
     private static final Logger LOG = LoggerFactory.getLogger(ObjectUploader.class);
     private static final long MIB = 1024L * 1024;
 
+    /** Error code when a part that an earlier run sent differs from the same part read now. */
+    static final String PART_CHANGED = "SD-S3-PART-CHANGED";
+
     private final S3Client s3;
     private final StorageSettings settings;
     private final S3Errors errors;
+    private final MultipartUploads multipart;
     private volatile LongConsumer partObserver = size -> { };
 
     ObjectUploader(S3Client s3, StorageSettings settings, S3Errors errors) {
         this.s3 = s3;
         this.settings = settings;
         this.errors = errors;
+        this.multipart = new MultipartUploads(s3, settings, errors);
     }
 
     /**
@@ -49,13 +65,22 @@ final class ObjectUploader {
         this.partObserver = observer;
     }
 
+    MultipartUploads multipart() {
+        return multipart;
+    }
+
+    /** The multipart upload that parts go to, with the parts an earlier run already stored there. */
+    private record MultipartStart(String uploadId, long partSize, Map<Integer, SentPart> storedParts) {
+    }
+
     /** Uploads the object and returns the number of multipart parts sent, or 0 for a single PutObject. */
-    int upload(String key, ContentSource source, long length, Map<String, String> metadata, UploadProgress progress) {
+    int upload(String key, ContentSource source, long length, Map<String, String> metadata, UploadProgress progress,
+            MultipartJournal journal) {
         if (length <= settings.multipartThreshold()) {
             putSingle(key, source, (int) length, metadata, progress);
             return 0;
         }
-        return putMultipart(key, source, length, metadata, progress);
+        return putMultipart(key, source, length, metadata, progress, journal);
     }
 
     private void putSingle(String key, ContentSource source, int length, Map<String, String> metadata,
@@ -82,17 +107,16 @@ final class ObjectUploader {
      * the encryptor's SHA-256 of the source) fails the upload before the object exists.
      */
     private int putMultipart(String key, ContentSource source, long length, Map<String, String> metadata,
-            UploadProgress progress) {
-        long partSize = partSizeFor(key, length);
-        String uploadId = createUpload(key, metadata);
-        LOG.info("Started multipart upload {} of key {}: {} bytes in parts of {} bytes, {} at a time", uploadId, key,
-                length, partSize, settings.parallelism());
+            UploadProgress progress, MultipartJournal journal) {
+        MultipartStart start = startOrContinue(key, length, metadata, journal);
+        String uploadId = start.uploadId();
+        long partSize = start.partSize();
 
         boolean completed = false;
         PartPool pool = new PartPool((partNumber, buffer, size) -> uploadPart(key, uploadId, partNumber, buffer, size,
-                progress.part()), key, settings.parallelism(), (int) Math.min(partSize, length));
+                progress.part(), journal), key, settings.parallelism(), (int) Math.min(partSize, length));
         try {
-            List<CompletedPart> parts;
+            List<CompletedPart> parts = new ArrayList<>();
             try (pool) {
                 long offset = 0;
                 for (int partNumber = 1; offset < length; partNumber++) {
@@ -100,18 +124,27 @@ final class ObjectUploader {
                     byte[] buffer = pool.freeBuffer();
                     pool.throwIfFailed();
                     source.readFully(buffer, size);
-                    pool.submit(partNumber, buffer, size);
+                    SentPart stored = start.storedParts().get(partNumber);
+                    if (stored != null) {
+                        parts.add(requireSameBytes(key, stored, buffer, size));
+                        pool.release(buffer);
+                        progress.part().report(size);
+                    } else {
+                        pool.submit(partNumber, buffer, size);
+                    }
                     offset += size;
                 }
-                parts = pool.awaitAll();
+                parts.addAll(pool.awaitAll());
             } finally {
                 pool.acceptedSizes().forEach(size -> partObserver.accept(size));
             }
+            parts.sort(Comparator.comparing(CompletedPart::partNumber));
 
             s3.completeMultipartUpload(complete -> complete.bucket(settings.bucket()).key(key).uploadId(uploadId)
                     .multipartUpload(upload -> upload.parts(parts)));
             completed = true;
-            LOG.info("Completed multipart upload {} of key {} with {} parts", uploadId, key, parts.size());
+            LOG.info("Completed multipart upload {} of key {} with {} parts, {} of them sent in an earlier run",
+                    uploadId, key, parts.size(), start.storedParts().size());
             return parts.size();
         } catch (SdkException e) {
             throw errors.translate("upload", key, e);
@@ -120,6 +153,63 @@ final class ObjectUploader {
                 abort(key, uploadId);
             }
         }
+    }
+
+    /**
+     * Continues the journal's earlier multipart upload when S3 still has it, keeping only the recorded
+     * parts that S3 lists with the same size and ETag; otherwise creates a new upload and records it.
+     */
+    private MultipartStart startOrContinue(String key, long length, Map<String, String> metadata,
+            MultipartJournal journal) {
+        Optional<MultipartJournal.EarlierUpload> earlier = journal.earlierUpload();
+        if (earlier.isPresent()) {
+            String earlierId = earlier.get().uploadId();
+            Optional<List<Part>> stored = multipart.parts(key, earlierId);
+            if (stored.isPresent()) {
+                Map<Integer, SentPart> confirmed = stillStored(earlier.get().parts(), stored.get());
+                LOG.info("Continuing multipart upload {} of key {}: {} of {} recorded parts are still stored", earlierId,
+                        key, confirmed.size(), earlier.get().parts().size());
+                return new MultipartStart(earlierId, earlier.get().partSize(), confirmed);
+            }
+            LOG.warn("Multipart upload {} of key {} no longer exists, so the upload starts again from part 1",
+                    earlierId, key);
+        }
+
+        long partSize = partSizeFor(key, length);
+        String uploadId = createUpload(key, metadata);
+        try {
+            journal.started(uploadId, partSize);
+        } catch (RuntimeException e) {
+            abort(key, uploadId);
+            throw e;
+        }
+        LOG.info("Started multipart upload {} of key {}: {} bytes in parts of {} bytes, {} at a time", uploadId, key,
+                length, partSize, settings.parallelism());
+        return new MultipartStart(uploadId, partSize, Map.of());
+    }
+
+    private static Map<Integer, SentPart> stillStored(List<SentPart> recorded, List<Part> listed) {
+        Map<Integer, Part> byNumber = new HashMap<>();
+        listed.forEach(part -> byNumber.put(part.partNumber(), part));
+        Map<Integer, SentPart> confirmed = new HashMap<>();
+        for (SentPart part : recorded) {
+            Part stored = byNumber.get(part.partNumber());
+            if (stored != null && stored.size() != null && stored.size() == part.size()
+                    && part.eTag().equals(stripQuotes(stored.eTag()))) {
+                confirmed.put(part.partNumber(), part);
+            }
+        }
+        return confirmed;
+    }
+
+    /** Returns the stored part for CompleteMultipartUpload, after checking that this run would send the same bytes. */
+    private static CompletedPart requireSameBytes(String key, SentPart stored, byte[] buffer, int size) {
+        if (stored.size() != size || !MessageDigest.isEqual(stored.sha256(), sha256(buffer, size))) {
+            throw new StorageException(PART_CHANGED, "Part " + stored.partNumber() + " of object " + key
+                    + " differs from the part sent in an earlier run, so the content changed; upload it again.");
+        }
+        return CompletedPart.builder().partNumber(stored.partNumber()).eTag(stored.eTag())
+                .checksumCRC32(stored.checksumCrc32()).build();
     }
 
     private String createUpload(String key, Map<String, String> metadata) {
@@ -139,7 +229,8 @@ final class ObjectUploader {
     }
 
     private CompletedPart uploadPart(String key, String uploadId, int partNumber, byte[] buffer, int size,
-            UploadProgress.Part progress) {
+            UploadProgress.Part progress, MultipartJournal journal) {
+        byte[] partSha256 = sha256(buffer, size);
         UploadPartRequest.Builder request = UploadPartRequest.builder()
                 .bucket(settings.bucket())
                 .key(key)
@@ -160,6 +251,8 @@ final class ObjectUploader {
         if (sendsChecksums()) {
             part.checksumCRC32(response.checksumCRC32());
         }
+        journal.partSent(new SentPart(partNumber, size, stripQuotes(response.eTag()),
+                sendsChecksums() ? response.checksumCRC32() : null, partSha256));
         return part.build();
     }
 
@@ -197,6 +290,23 @@ final class ObjectUploader {
 
     private boolean sendsChecksums() {
         return settings.checksumMode() == ChecksumMode.WHEN_SUPPORTED;
+    }
+
+    private static byte[] sha256(byte[] buffer, int size) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(buffer, 0, size);
+            return digest.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("The JDK lacks SHA-256", e);
+        }
+    }
+
+    private static String stripQuotes(String eTag) {
+        if (eTag != null && eTag.length() >= 2 && eTag.startsWith("\"") && eTag.endsWith("\"")) {
+            return eTag.substring(1, eTag.length() - 1);
+        }
+        return eTag;
     }
 
     private static long ceilDiv(long dividend, long divisor) {

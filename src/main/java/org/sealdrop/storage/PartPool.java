@@ -82,6 +82,11 @@ final class PartPool implements AutoCloseable {
         }
     }
 
+    /** Puts back a buffer from {@link #freeBuffer()} that was not submitted, such as a part already stored. */
+    void release(byte[] buffer) {
+        freeBuffers.add(buffer);
+    }
+
     /** Hands {@code buffer[0, size)} to the pool as part {@code partNumber}; parts are numbered from 1 in order. */
     void submit(int partNumber, byte[] buffer, int size) {
         sizes.add(size);

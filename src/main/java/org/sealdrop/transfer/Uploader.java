@@ -1,12 +1,7 @@
 package org.sealdrop.transfer;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.Map;
 import java.util.UUID;
 import org.sealdrop.SealDropException;
 import org.sealdrop.audit.AuditAction;
@@ -15,8 +10,11 @@ import org.sealdrop.crypto.DocumentMetadata;
 import org.sealdrop.crypto.KeyWrapping;
 import org.sealdrop.crypto.ObjectEncryptor;
 import org.sealdrop.crypto.SecretKeyBytes;
+import org.sealdrop.crypto.SourcePathCipher;
 import org.sealdrop.index.DocumentRecord;
 import org.sealdrop.index.DocumentStatus;
+import org.sealdrop.index.UploadSession;
+import org.sealdrop.index.UploadSessions;
 import org.sealdrop.vault.VaultKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +23,10 @@ import org.slf4j.LoggerFactory;
  * Encrypts one file and uploads it as a new object. The row in the index and the upload's audit
  * event are written in one transaction only after S3 confirmed the complete object, so the index
  * never lists an object that is not in the bucket. The source file is only read.
+ *
+ * <p>An upload session row (with the source path encrypted) exists from before the first byte is
+ * sent until the document is listed, so that {@link UploadResumer} can finish an upload whose process
+ * died. A failure that this process sees ends the session here.
  */
 public final class Uploader {
 
@@ -36,9 +38,11 @@ public final class Uploader {
     private static final Logger LOG = LoggerFactory.getLogger(Uploader.class);
 
     private final TransferContext context;
+    private final UploadSessions sessions;
 
     public Uploader(TransferContext context) {
         this.context = context;
+        this.sessions = new UploadSessions(context.database());
     }
 
     /**
@@ -75,65 +79,35 @@ public final class Uploader {
             int keyVersion = KeyWrapping.vaultKeyVersionOf(wrappedKey);
             try (ObjectEncryptor encryptor = ObjectEncryptor.create(id, documentKey, metadata, context.random())) {
                 long ciphertextLength = encryptor.ciphertextLength(source.size());
-
-                putObject(file, label, source, encryptor, objectKey, ciphertextLength, wrappedKey, listener);
-
                 DocumentRecord record = new DocumentRecord(id, objectKey, source.size(), ciphertextLength,
                         DocumentStatus.UPLOADED, keyVersion, wrappedKey, encryptor.header(), now, now);
-                commitOrRemove(file, label, source, record);
+
+                // The session row lets `upload --resume` finish this upload if the process dies; a failure
+                // seen here aborts the multipart upload instead, so its session goes too.
+                byte[] sealedPath = SourcePathCipher.encrypt(documentKey, id, file.toAbsolutePath().toString(),
+                        context.random());
+                sessions.insert(new UploadSession(id, objectKey, null, wrappedKey, record.header(), sealedPath,
+                        source.size(), source.modified().toInstant(), 0, ciphertextLength, keyVersion,
+                        UploadSession.STARTED, now));
+                try {
+                    new UploadCompletion(context).sendAndList(file, label, source, encryptor, record,
+                            SessionJournal.fresh(sessions, id), listener);
+                } catch (RuntimeException e) {
+                    dropSession(id);
+                    throw e;
+                }
                 return record;
             }
         }
     }
 
-    private void putObject(Path file, String label, SourceSnapshot source, ObjectEncryptor encryptor, String objectKey,
-            long ciphertextLength, byte[] wrappedKey, Progress listener) {
-        Map<String, String> objectMetadata = Map.of(
-                FORMAT_METADATA, "1",
-                WRAPPED_KEY_METADATA, Base64.getEncoder().encodeToString(wrappedKey));
-        // The encrypt stream compares the second pass's length and SHA-256 with the snapshot before it
-        // emits the last chunk, so a file that changed in between never completes an upload.
-        try (InputStream plaintext = Files.newInputStream(file)) {
-            InputStream ciphertext = encryptor.encrypt(plaintext, source.size());
-            context.store().put(objectKey, ciphertext, ciphertextLength, objectMetadata,
-                    sent -> listener.update(plaintextProgress(sent, ciphertextLength, source.size()), source.size()));
-        } catch (IOException e) {
-            throw new SealDropException("SD-SOURCE-UNREADABLE", "The file for " + label + " could not be read ("
-                    + e.getClass().getSimpleName() + "); check the disk or network share and add it again.");
-        }
-    }
-
-    /**
-     * Lists the uploaded object in the index together with its audit event. When the source changed
-     * after the upload or the index write fails, the object is deleted again so that bucket and index
-     * agree.
-     */
-    private void commitOrRemove(Path file, String label, SourceSnapshot source, DocumentRecord record) {
+    private void dropSession(UUID id) {
         try {
-            source.checkUnchanged(file, label);
-            context.database().inTransaction(transaction -> {
-                // An index sync may have listed the object between its upload and this insert. Its row is
-                // then this object's, because only this upload has the document key that its check needs.
-                context.index().insertIfAbsent(transaction, record);
-                context.audit().record(transaction, AuditAction.UPLOAD, record.id(), Outcome.SUCCESS, null);
-                return null;
-            });
+            sessions.delete(id);
         } catch (SealDropException e) {
-            try {
-                context.store().delete(record.objectKey());
-            } catch (SealDropException deleteFailure) {
-                LOG.error("Object of document {} could not be removed after a failed upload: {}", record.id(),
-                        deleteFailure.errorCode());
-            }
-            throw e;
+            LOG.error("Upload session of document {} could not be removed after a failed upload: {}", id,
+                    e.errorCode());
         }
-    }
-
-    private static long plaintextProgress(long ciphertextSent, long ciphertextLength, long plaintextLength) {
-        if (ciphertextLength == 0) {
-            return plaintextLength;
-        }
-        return Math.min(plaintextLength, (long) ((double) ciphertextSent / ciphertextLength * plaintextLength));
     }
 
     private static String blankToNull(String text) {
