@@ -94,11 +94,12 @@ public final class DocumentsView {
     }
 
     /**
-     * Loads the document list, starts polling the audit outbox and starts syncing the index with the
-     * bucket, at once and then every few minutes.
+     * Loads the document list, queues the uploads interrupted on this computer, starts polling the
+     * audit outbox and starts syncing the index with the bucket, at once and then every few minutes.
      */
     public void start() {
         refresh();
+        transfers.enqueuePending(executor);
         sync.start();
         statusBar.start();
         table.requestFocus();

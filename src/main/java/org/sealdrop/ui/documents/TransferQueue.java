@@ -5,12 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.Observable;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import org.sealdrop.app.DocumentService;
 import org.sealdrop.app.DocumentSummary;
+import org.sealdrop.app.PendingUpload;
+import org.sealdrop.app.TransferListener;
 import org.sealdrop.ui.BackgroundTasks;
 import org.sealdrop.ui.BoundedExecutor;
 import org.sealdrop.ui.ErrorReport;
@@ -59,8 +62,24 @@ public final class TransferQueue {
         for (Path file : files) {
             TransferItem item = new TransferItem(file, TransferState.QUEUED);
             items.add(item);
-            start(item, patientReference);
+            start(item, listener -> documents.upload(item.file(), patientReference, listener));
         }
+    }
+
+    /**
+     * Lists the uploads that were interrupted on this computer and queues a resumed row for each, off
+     * the application thread. The window calls it after every unlock.
+     */
+    public void enqueuePending(Executor executor) {
+        BackgroundTasks.run(executor, documents::pendingUploads, pending -> {
+            for (PendingUpload upload : pending) {
+                String name = upload.name().isEmpty() ? upload.id().toString() : upload.name();
+                TransferItem item = new TransferItem(Path.of(Messages.text("transfer.resumed", name)),
+                        TransferState.QUEUED);
+                items.add(item);
+                start(item, listener -> documents.resume(upload.id(), listener));
+            }
+        }, failure -> LOG.warn("Interrupted uploads could not be listed: {}", ErrorReport.of(failure).code()));
     }
 
     /** Adds a finished row for each entry that folder expansion left out. */
@@ -89,11 +108,11 @@ public final class TransferQueue {
         items.removeIf(item -> item.state().isFinal());
     }
 
-    private void start(TransferItem item, String patientReference) {
+    private void start(TransferItem item, Function<TransferListener, DocumentSummary> upload) {
         Task<DocumentSummary> task = new Task<>() {
             @Override
             protected DocumentSummary call() {
-                return documents.upload(item.file(), patientReference, (done, total) -> updateProgress(done, total));
+                return upload.apply((done, total) -> updateProgress(done, total));
             }
         };
         task.setOnRunning(event -> item.stateProperty().set(TransferState.UPLOADING));
