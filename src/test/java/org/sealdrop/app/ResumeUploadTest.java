@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,9 +63,10 @@ class ResumeUploadTest {
 
     @Test
     void killedUploadResumesWithoutResendingParts() throws Exception {
-        Path source = InterruptedUpload.writeRandomFile(temp.resolve("scan.bin"), 64L * MIB, 1);
+        Path source = InterruptedUpload.writeRandomFile(temp.resolve("Jane Doe referral.bin"), 64L * MIB, 1);
         InterruptedUpload.Result killed = interrupted.uploadAndKill(source, 2);
         assertTrue(killed.recordedParts().size() >= 2, "recorded " + killed.recordedParts());
+        assertFalse(indexFilesContain("Jane Doe"), "the source path is stored in clear");
         interrupted.proxy().limit(0);
         interrupted.proxy().reset();
 
@@ -164,6 +166,18 @@ class ResumeUploadTest {
         environment.services().documents().resume(killed.id(), TransferListener.NONE);
         assertEquals(1, environment.services().documents().list().size());
         assertEquals(List.of(), multipartUploads());
+    }
+
+    /** Searches the index file and its write-ahead log, where recent rows may still be, for {@code text}. */
+    private boolean indexFilesContain(String text) throws IOException {
+        Path index = environment.home().indexFile();
+        for (Path file : List.of(index, index.resolveSibling(index.getFileName() + "-wal"))) {
+            if (Files.exists(file)
+                    && new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(text)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void assertNothingLeft() {
