@@ -70,8 +70,8 @@ public interface DocumentService {
 
     /**
      * Finishes an unfinished upload: parts that S3 still stores are not sent again. When the file
-     * changed, is gone or cannot be read, the unfinished upload is removed and the exception says to
-     * add the file again. When the file's folder is not available (an unplugged drive), the unfinished
+     * changed, is gone or cannot be read, the unfinished upload is removed and the exception message asks
+     * the user to add the file again. When the file's folder is not available (an unplugged drive), the unfinished
      * upload is kept and the exception has code {@code SD-SOURCE-UNAVAILABLE}.
      *
      * @throws org.sealdrop.SealDropException with the codes above, {@code SD-UPLOAD-NOT-PENDING} when no

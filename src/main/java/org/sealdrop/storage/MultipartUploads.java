@@ -29,7 +29,7 @@ final class MultipartUploads {
         try {
             s3.listPartsPaginator(list -> list.bucket(settings.bucket()).key(key).uploadId(uploadId))
                     .parts().forEach(parts::add);
-            // NOTE: S3Proxy 4.1.0 lists no parts for an aborted upload instead of answering NoSuchUpload,
+            // NOTE: S3Proxy 4.1.0 lists no parts for an aborted upload instead of returning NoSuchUpload,
             // so an empty list is checked against ListMultipartUploads before it counts as "no parts yet".
             if (parts.isEmpty() && !isPending(key, uploadId)) {
                 return Optional.empty();

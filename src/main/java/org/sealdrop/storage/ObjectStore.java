@@ -100,7 +100,7 @@ public final class ObjectStore implements AutoCloseable {
      * multipart upload's id and parts as S3 accepts them. When the journal names an earlier upload that
      * S3 still stores, the parts it recorded and S3 lists are not sent again: their bytes are still read
      * from {@code content} and must have the recorded SHA-256. When that earlier upload no longer
-     * exists, a new one starts from part 1 and the journal is told. A failure in this run aborts the
+     * exists, a new one starts from part 1 and the journal records its id. A failure in this run aborts the
      * multipart upload as before; only a run that ends without a chance to abort (a crash or a kill)
      * leaves an upload to resume.
      *

@@ -156,8 +156,8 @@ final class ObjectUploader {
     }
 
     /**
-     * Continues the journal's earlier multipart upload when S3 still has it, keeping only the recorded
-     * parts that S3 lists with the same size and ETag; otherwise creates a new upload and records it.
+     * Continues the journal's earlier multipart upload when S3 still has it. Only the recorded parts that
+     * S3 lists with the same size and ETag count as stored. Otherwise a new upload is created and recorded.
      */
     private MultipartStart startOrContinue(String key, long length, Map<String, String> metadata,
             MultipartJournal journal) {

@@ -35,7 +35,7 @@ public final class OrphanUploads {
         this.clock = context.clock();
     }
 
-    /** What happened to one multipart upload. */
+    /** Outcome for one multipart upload. */
     public enum Action {
         /** A session on this computer resumes it. */
         KEPT_RESUMABLE,

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An upload session row (with the source path encrypted) exists from before the first byte is
  * sent until the document is listed, so that {@link UploadResumer} can finish an upload whose process
- * died. A failure that this process sees ends the session here.
+ * died. A failure caught in this process ends the session here.
  */
 public final class Uploader {
 
@@ -82,8 +82,8 @@ public final class Uploader {
                 DocumentRecord record = new DocumentRecord(id, objectKey, source.size(), ciphertextLength,
                         DocumentStatus.UPLOADED, keyVersion, wrappedKey, encryptor.header(), now, now);
 
-                // The session row lets `upload --resume` finish this upload if the process dies; a failure
-                // seen here aborts the multipart upload instead, so its session goes too.
+                // The session row lets `upload --resume` finish this upload if the process dies. A failure
+                // caught here has aborted the multipart upload, so the session is removed with it.
                 byte[] sealedPath = SourcePathCipher.encrypt(documentKey, id, file.toAbsolutePath().toString(),
                         context.random());
                 sessions.insert(new UploadSession(id, objectKey, null, wrappedKey, record.header(), sealedPath,

@@ -33,8 +33,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 
 /**
- * Uploads killed in a forked JVM after some parts reached S3, then resumed against the same S3Proxy:
- * recorded parts are not sent again, a changed source leaves nothing behind, and an upload whose
+ * Uploads killed in a forked JVM after some parts reached S3, then resumed against the same S3Proxy.
+ * Recorded parts are not sent again and a changed source leaves nothing behind. An upload whose
  * multipart upload was aborted meanwhile starts again from part 1.
  */
 class ResumeUploadTest {
