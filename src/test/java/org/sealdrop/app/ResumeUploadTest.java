@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sealdrop.SealDropException;
 import org.sealdrop.storage.ObjectStore;
 import org.sealdrop.testsupport.CliRun;
+import org.sealdrop.testsupport.InterruptedUpload;
 import org.sealdrop.testsupport.TestEnvironment;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;

@@ -1,4 +1,4 @@
-package org.sealdrop.app;
+package org.sealdrop.testsupport;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -6,20 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.sealdrop.app.LocalServices;
 import org.sealdrop.config.Settings;
 import org.sealdrop.index.Database;
 import org.sealdrop.index.UploadPartRecord;
 import org.sealdrop.index.UploadSession;
 import org.sealdrop.index.UploadSessions;
-import org.sealdrop.testsupport.TestEnvironment;
-import org.sealdrop.testsupport.ThrottlingProxy;
 
 /**
  * Makes an upload die the way a killed program or a power cut ends it: {@code sealdrop upload} runs in
@@ -27,16 +25,16 @@ import org.sealdrop.testsupport.ThrottlingProxy;
  * with {@code destroyForcibly()} once the index lists the wanted number of accepted parts. Nothing in
  * the child gets a chance to abort its multipart upload.
  */
-final class InterruptedUpload {
+public final class InterruptedUpload {
 
-    static final int MIB = 1024 * 1024;
+    public static final int MIB = 1024 * 1024;
     private static final Duration PART_WAIT = Duration.ofMinutes(3);
 
     private final TestEnvironment environment;
     private final ThrottlingProxy proxy;
 
     /** Points the environment's home folder at a throttled relay, with 5 MiB parts sent one at a time. */
-    InterruptedUpload(TestEnvironment environment, long bytesPerSecond) throws IOException {
+    public InterruptedUpload(TestEnvironment environment, long bytesPerSecond) throws IOException {
         this.environment = environment;
         this.proxy = ThrottlingProxy.inFrontOf(environment.s3().endpoint(), bytesPerSecond);
         LocalServices services = environment.services();
@@ -47,7 +45,7 @@ final class InterruptedUpload {
         environment.shareCredentialsWithCommandLine();
     }
 
-    ThrottlingProxy proxy() {
+    public ThrottlingProxy proxy() {
         return proxy;
     }
 
@@ -55,7 +53,7 @@ final class InterruptedUpload {
      * Uploads {@code file} in a child JVM, kills it once at least {@code parts} part rows exist, and
      * returns the session the child left behind.
      */
-    Result uploadAndKill(Path file, int parts) throws Exception {
+    public Result uploadAndKill(Path file, int parts) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         var credentials = environment.s3().credentials().resolveCredentials();
         Process child = new ProcessBuilder(List.of(java.toString(), "-Xmx256m", "-Daws.disableEc2Metadata=true",
@@ -99,7 +97,7 @@ final class InterruptedUpload {
     }
 
     /** Writes {@code size} seeded random bytes to {@code file}. */
-    static Path writeRandomFile(Path file, long size, long seed) throws IOException {
+    public static Path writeRandomFile(Path file, long size, long seed) throws IOException {
         Random random = new Random(seed);
         byte[] block = new byte[MIB];
         try (OutputStream out = Files.newOutputStream(file)) {
@@ -112,14 +110,10 @@ final class InterruptedUpload {
     }
 
     /** The session a killed upload left, and the part numbers it had recorded. */
-    record Result(UploadSession session, Set<Integer> recordedParts) {
+    public record Result(UploadSession session, Set<Integer> recordedParts) {
 
-        UUID id() {
+        public UUID id() {
             return session.documentId();
-        }
-
-        List<Integer> recordedList() {
-            return new ArrayList<>(recordedParts);
         }
     }
 }
