@@ -38,6 +38,11 @@ import org.slf4j.LoggerFactory;
  * file again. Missing together with its folder (an unplugged drive or a disconnected share): the
  * session is kept, with {@code SD-SOURCE-UNAVAILABLE}, until the folder is back or {@link #discard}
  * removes it.
+ *
+ * <p>NOTE: a session keeps the document key wrapped under the vault key version of its start. A
+ * rotation that runs before the resume does not re-wrap it, so retiring that version before the
+ * resumed object is re-wrapped leaves it unreadable. Two processes resuming the same session at once
+ * (the window and {@code upload --resume}) are not prevented either, and no test covers that case.
  */
 public final class UploadResumer {
 
