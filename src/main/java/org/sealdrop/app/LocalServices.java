@@ -23,7 +23,6 @@ import org.sealdrop.transfer.TransferContext;
 import org.sealdrop.vault.VaultKeys;
 import org.sealdrop.vault.VaultLockedException;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
  * The services of one home folder, wired together: index, audit trail and sender, object store,
@@ -112,7 +111,7 @@ public final class LocalServices implements AutoCloseable {
                 newSettings.uploadParallelism());
         closeConnections();
         AwsCredentialsProvider credentials = options.credentials() != null
-                ? options.credentials() : DefaultCredentialsProvider.builder().build();
+                ? options.credentials() : DesktopCredentials.chain();
         this.store = new ObjectStore(storage, credentials);
         char[] token = options.auditToken() != null ? options.auditToken().clone()
                 : newSettings.auditTokenFile() != null ? AuditTokens.read(newSettings.auditTokenFile()) : null;

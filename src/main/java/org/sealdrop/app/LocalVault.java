@@ -33,7 +33,7 @@ import org.sealdrop.vault.WrongPassphraseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 
 /**
  * The vault of one home folder. The key file lives in the home folder and at
@@ -306,8 +306,8 @@ final class LocalVault implements VaultAccess {
     }
 
     private Optional<byte[]> fetchBucketKeyFile() {
-        DefaultCredentialsProvider chain = services.options().credentials() == null
-                ? DefaultCredentialsProvider.builder().build() : null;
+        AwsCredentialsProviderChain chain = services.options().credentials() == null
+                ? DesktopCredentials.chain() : null;
         AwsCredentialsProvider credentials = chain != null ? chain : services.options().credentials();
         try (ObjectStore quick = new ObjectStore(services.store().settings(), credentials, KEY_FILE_CHECK)) {
             return quick.getSmall(quick.key(KeyManagement.KEY_FILE_OBJECT));

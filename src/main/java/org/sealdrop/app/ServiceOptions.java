@@ -19,7 +19,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 public record ServiceOptions(AwsCredentialsProvider credentials, char[] auditToken, Argon2Settings argon2,
         SecureRandom random, Clock clock) {
 
-    /** Production defaults: the SDK's credential chain, the token file from the settings, full Argon2id cost. */
+    /** Production defaults: the desktop credential chain (never the instance metadata service), the token file from the settings, full Argon2id cost. */
     public static ServiceOptions defaults() {
         return new ServiceOptions(null, null, Argon2Settings.DEFAULT, new SecureRandom(), Clock.systemUTC());
     }

@@ -38,7 +38,7 @@ final class S3ClientFactory {
 
         // An empty profile file keeps ~/.aws/config from changing the client, so every setting comes from
         // SealDrop's own (IT-managed) configuration. The credentials provider still reads the AWS
-        // profiles if the caller passed one that does, such as DefaultCredentialsProvider.
+        // profiles if the caller passed one that does, such as the chain of DesktopCredentials.
         ProfileFile noProfile = ProfileFile.builder().content("").type(ProfileFile.Type.CONFIGURATION).build();
 
         return S3Client.builder()
