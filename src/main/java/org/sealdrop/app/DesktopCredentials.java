@@ -10,7 +10,7 @@ import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider
  * {@code AWS_ACCESS_KEY_ID} environment variables, or the profile in {@code ~/.aws/credentials}
  * ({@code AWS_PROFILE}, else {@code default}), in that order.
  *
- * <p>Unlike the SDK's default chain it never asks the EC2 instance metadata service or a container
+ * <p>Unlike the SDK's default chain it never requests credentials from the EC2 instance metadata service or a container
  * credentials endpoint. A desktop is neither, and a request to a link-local address that happens to
  * answer on a clinic network must not supply the credentials that reach patient documents.
  */
@@ -19,7 +19,7 @@ final class DesktopCredentials {
     private DesktopCredentials() {
     }
 
-    /** A new chain; close it with the store that uses it. */
+    /** Creates a new chain. Close it together with the store that uses it. */
     static AwsCredentialsProviderChain chain() {
         return AwsCredentialsProviderChain.builder()
                 .reuseLastProviderEnabled(true)
