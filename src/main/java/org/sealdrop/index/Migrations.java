@@ -47,6 +47,13 @@ final class Migrations {
                 last_hash TEXT NOT NULL,
                 last_sequence INTEGER NOT NULL
             );
+            """,
+            // Version 2: when the audit receiver last acknowledged a batch, kept after the outbox empties.
+            """
+            CREATE TABLE audit_delivery (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                last_delivered_at TEXT NOT NULL
+            );
             """);
 
     private Migrations() {
