@@ -4,12 +4,12 @@ import java.net.URI;
 import org.sealdrop.config.Settings;
 
 /** Copies of settings with another audit URL and audit policy, as IT would set them in settings.json. */
-final class AuditSettings {
+public final class AuditSettings {
 
     private AuditSettings() {
     }
 
-    static Settings with(Settings current, URI auditUrl, String policy, Integer maxPendingEvents,
+    public static Settings with(Settings current, URI auditUrl, String policy, Integer maxPendingEvents,
             Integer maxPendingHours, Integer strictWaitSeconds) {
         return new Settings(current.endpoint(), current.region(), current.bucket(), current.prefix(),
                 current.pathStyle(), current.checksumMode(), auditUrl, current.auditTokenFile(), current.partSizeMiB(),

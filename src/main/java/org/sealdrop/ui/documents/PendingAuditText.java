@@ -15,6 +15,9 @@ final class PendingAuditText {
         if (status.pendingCount() == 0) {
             return Messages.text("status.pendingAudit.none");
         }
+        if (status.oldestPending().isEmpty()) {
+            return Messages.text("status.pendingAudit.countOnly", status.pendingCount());
+        }
         return Messages.text("status.pendingAudit", status.pendingCount(), age(status.oldestPendingAge(now)));
     }
 
