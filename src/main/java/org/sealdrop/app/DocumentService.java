@@ -43,7 +43,7 @@ public interface DocumentService {
 
     /**
      * The delivery state of this device's audit outbox: pending count, oldest pending event, last
-     * delivery and last error. This default knows only the count, so its times and error are empty.
+     * delivery and last error. This default reads only the count, so its times and error are empty.
      *
      * @throws org.sealdrop.SealDropException {@code SD-INDEX-READ} when the index cannot be read
      */

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * What opening and exporting documents require of audit delivery, as set by IT.
+ * The audit delivery that opening and exporting documents require, as set by IT.
  *
  * @param mode {@link Mode#QUEUED} or {@link Mode#STRICT}
  * @param maxPendingEvents under {@code QUEUED}, opening and exporting are rejected once this many
@@ -16,7 +16,7 @@ import java.util.Objects;
  */
 public record AuditPolicy(Mode mode, long maxPendingEvents, Duration maxPendingAge, Duration strictWait) {
 
-    /** How delivery of an open or export event relates to showing the document. */
+    /** The relation between delivering an open or export event and showing the document. */
     public enum Mode {
         /** Work continues while the receiver is unreachable, up to the backlog limits. */
         QUEUED,

@@ -11,12 +11,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies the {@link AuditPolicy} to opening and exporting documents. Callers invoke
  * {@link #checkBacklog} before decrypting and {@link #awaitAcknowledged} after recording the
- * event and before any plaintext leaves. Other actions pass: an upload loses nothing when its event
- * waits, so the backlog never blocks it.
+ * event and before any plaintext leaves. Both pass every other action, so a backlog never blocks an
+ * upload: it shows no document, and its event waits in the outbox like any other.
  */
 public final class AuditPolicyGate {
 
-    /** Error code of an open or export rejected because too many events wait for too long. */
+    /** Error code of an open or export rejected because too many events wait or the oldest is too old. */
     public static final String BACKLOG = "SD-AUDIT-BACKLOG";
 
     /** Error code of an open or export whose event the receiver did not acknowledge in time. */
@@ -48,7 +48,7 @@ public final class AuditPolicyGate {
     }
 
     /**
-     * Rejects an open or export under the queued policy when the outbox already holds
+     * Rejects an open or export under the queued policy when the outbox already contains
      * {@code maxPendingEvents} events or its oldest event is at least {@code maxPendingAge} old.
      *
      * @throws SealDropException with code {@value #BACKLOG} when a limit is reached
@@ -65,8 +65,8 @@ public final class AuditPolicyGate {
         log.warn("Rejected {}: {} audit events pending, the oldest for {} min", action.wireName(),
                 status.pendingCount(), age.toMinutes());
         throw new SealDropException(BACKLOG, "The audit receiver has been unreachable for too long ("
-                + status.pendingCount() + " audit events waiting, the oldest for " + readable(age) + ", limit "
-                + policy.maxPendingEvents() + " events or " + readable(policy.maxPendingAge())
+                + status.pendingCount() + " audit events waiting, the oldest for " + formatDuration(age) + ", limit "
+                + policy.maxPendingEvents() + " events or " + formatDuration(policy.maxPendingAge())
                 + "), so documents cannot be opened or exported until the events are delivered; call IT.");
     }
 
@@ -82,7 +82,7 @@ public final class AuditPolicyGate {
         if (policy.mode() != AuditPolicy.Mode.STRICT || !releasesPlaintext(event.action())) {
             return;
         }
-        if (sender != null && sender.awaitDelivery(event.eventId(), policy.strictWait())) {
+        if (delivered(event)) {
             return;
         }
         log.warn("Rejected {} of document {}: audit event {} not acknowledged within {} s", event.action().wireName(),
@@ -93,11 +93,23 @@ public final class AuditPolicyGate {
                 + " shown or saved; check the network connection and retry, or call IT if this persists.");
     }
 
+    private boolean delivered(AuditEvent event) {
+        if (sender == null) {
+            return false;
+        }
+        try {
+            return sender.awaitDelivery(event.eventId(), policy.strictWait());
+        } catch (IllegalStateException e) {
+            // A reconfiguration closed this sender meanwhile; the event waits for the new one.
+            return false;
+        }
+    }
+
     private static boolean releasesPlaintext(AuditAction action) {
         return action == AuditAction.OPEN || action == AuditAction.EXPORT;
     }
 
-    private static String readable(Duration duration) {
+    private static String formatDuration(Duration duration) {
         return duration.toHours() >= 1 ? duration.toHours() + " h" : duration.toMinutes() + " min";
     }
 }

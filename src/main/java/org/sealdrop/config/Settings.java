@@ -85,9 +85,9 @@ public record Settings(URI endpoint, String region, String bucket, String prefix
         if (!auditPolicy.equals(AUDIT_POLICY_QUEUED) && !auditPolicy.equals(AUDIT_POLICY_STRICT)) {
             throw new IllegalArgumentException("auditPolicy must be \"queued\" or \"strict\", but is \"" + auditPolicy + "\"");
         }
-        auditMaxPendingEvents = positive("auditMaxPendingEvents", auditMaxPendingEvents, DEFAULT_AUDIT_MAX_PENDING_EVENTS);
-        auditMaxPendingHours = positive("auditMaxPendingHours", auditMaxPendingHours, DEFAULT_AUDIT_MAX_PENDING_HOURS);
-        auditStrictWaitSeconds = positive("auditStrictWaitSeconds", auditStrictWaitSeconds,
+        auditMaxPendingEvents = positiveOrDefault("auditMaxPendingEvents", auditMaxPendingEvents, DEFAULT_AUDIT_MAX_PENDING_EVENTS);
+        auditMaxPendingHours = positiveOrDefault("auditMaxPendingHours", auditMaxPendingHours, DEFAULT_AUDIT_MAX_PENDING_HOURS);
+        auditStrictWaitSeconds = positiveOrDefault("auditStrictWaitSeconds", auditStrictWaitSeconds,
                 DEFAULT_AUDIT_STRICT_WAIT_SECONDS);
     }
 
@@ -128,7 +128,7 @@ public record Settings(URI endpoint, String region, String bucket, String prefix
     }
 
     /** Returns {@code value}, or {@code fallback} when it is absent; rejects zero and negative values. */
-    private static int positive(String key, Integer value, int fallback) {
+    private static int positiveOrDefault(String key, Integer value, int fallback) {
         if (value == null) {
             return fallback;
         }

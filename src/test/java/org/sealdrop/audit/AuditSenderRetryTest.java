@@ -126,7 +126,7 @@ class AuditSenderRetryTest {
         assertFalse(delivered.lastDelivered().orElseThrow().isBefore(start));
     }
 
-    /** Waits until the receiver holds {@code count} events; it stores a batch before it answers. */
+    /** Waits until the receiver contains {@code count} events; it stores a batch before it answers. */
     private void awaitStored(int count) throws InterruptedException {
         Instant deadline = Instant.now().plus(FLUSH_TIMEOUT);
         while (receiver.store().query(EventQuery.all()).size() < count) {

@@ -45,8 +45,8 @@ public final class FaultProxy implements AutoCloseable {
          */
         STALL_RESPONSE,
         /**
-         * Forwards the request, so the target acts on it, then holds the whole response for the stall
-         * time before forwarding it: a server that is slow to answer, or that times out after storing.
+         * Forwards the request, so the target acts on it, then delays the whole response by the stall
+         * time: a server that is slow to respond, or one that times out after storing.
          */
         DELAY_RESPONSE
     }
