@@ -2,7 +2,9 @@ package org.sealdrop.app;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.sealdrop.audit.AuditStatus;
 
 /**
  * Adding, listing, opening and exporting documents of the unlocked vault.
@@ -38,6 +40,16 @@ public interface DocumentService {
 
     /** Audit events written on this device and not yet acknowledged by the receiver. */
     long pendingAuditEvents();
+
+    /**
+     * The delivery state of this device's audit outbox: pending count, oldest pending event, last
+     * delivery and last error. This default reads only the count, so its times and error are empty.
+     *
+     * @throws org.sealdrop.SealDropException {@code SD-INDEX-READ} when the index cannot be read
+     */
+    default AuditStatus auditStatus() {
+        return new AuditStatus(pendingAuditEvents(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
 
     /**
      * Compares the index with the bucket: lists objects uploaded by other computers and removes rows

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.sealdrop.SealDropException;
+import org.sealdrop.audit.AuditStatus;
 import org.sealdrop.crypto.DocumentMetadata;
 import org.sealdrop.index.DocumentRecord;
 import org.sealdrop.index.UploadSession;
@@ -102,6 +103,11 @@ final class LocalDocuments implements DocumentService {
     @Override
     public long pendingAuditEvents() {
         return services.auditTrail().pendingCount();
+    }
+
+    @Override
+    public AuditStatus auditStatus() {
+        return services.auditTrail().status();
     }
 
     @Override

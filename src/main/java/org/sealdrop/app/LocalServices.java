@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import org.sealdrop.SealDropException;
 import org.sealdrop.audit.AuditIdentity;
+import org.sealdrop.audit.AuditPolicy;
+import org.sealdrop.audit.AuditPolicyGate;
 import org.sealdrop.audit.AuditSender;
 import org.sealdrop.audit.AuditTrail;
 import org.sealdrop.config.DeviceId;
@@ -152,7 +154,21 @@ public final class LocalServices implements AutoCloseable {
     /** Builds the transfer services with the current vault keys; fails when the vault is locked. */
     TransferContext transferContext() {
         return new TransferContext(database, index, store(), auditTrail, this::unlockedKeys, options.random(),
-                options.clock(), user);
+                options.clock(), user, auditGate());
+    }
+
+    /** Returns the gate of the audit policy in the current settings, with the current sender. */
+    synchronized AuditPolicyGate auditGate() {
+        return new AuditPolicyGate(auditPolicy(settings), database, sender, options.clock());
+    }
+
+    /** Returns the audit policy that {@code current} sets; the default queued policy when it is null. */
+    static AuditPolicy auditPolicy(Settings current) {
+        Settings source = current != null ? current : Settings.of(null, null, null, null, null, null);
+        AuditPolicy.Mode mode = source.auditPolicy().equals(Settings.AUDIT_POLICY_STRICT)
+                ? AuditPolicy.Mode.STRICT : AuditPolicy.Mode.QUEUED;
+        return new AuditPolicy(mode, source.auditMaxPendingEvents(), Duration.ofHours(source.auditMaxPendingHours()),
+                Duration.ofSeconds(source.auditStrictWaitSeconds()));
     }
 
     VaultKeys unlockedKeys() {

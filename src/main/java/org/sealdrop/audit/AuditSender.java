@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sealdrop.audit.BatchPoster.Acknowledged;
@@ -123,6 +124,44 @@ public final class AuditSender implements AutoCloseable {
     }
 
     /**
+     * Sends pending events now on the caller's thread, ignoring backoff and oldest first, until the
+     * receiver acknowledged {@code eventId}, a batch fails or {@code timeout} has passed. Whatever
+     * happens, the event stays in the outbox until it is acknowledged.
+     *
+     * @return true when {@code eventId} is no longer in the outbox, because this call or the
+     *     background thread delivered it
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public boolean awaitDelivery(UUID eventId, Duration timeout) {
+        if (closed) {
+            throw new IllegalStateException("This AuditSender is closed; create a new one to send events.");
+        }
+        Instant deadline = Instant.now().plus(timeout);
+        try {
+            while (isPending(eventId)) {
+                Duration remaining = Duration.between(Instant.now(), deadline);
+                if (remaining.isNegative() || remaining.isZero()) {
+                    return false;
+                }
+                BatchOutcome outcome = sendBatch(false, remaining);
+                if (outcome == BatchOutcome.FAILED) {
+                    // The lock wait or the request may have ended early; the background thread may have
+                    // delivered the event meanwhile.
+                    return !isPending(eventId);
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !isPending(eventId);
+        }
+    }
+
+    private boolean isPending(UUID eventId) {
+        return database.read(connection -> OutboxRows.contains(connection, eventId));
+    }
+
+    /**
      * Stops the background thread and zeroes the token. Pending events stay in the outbox for the
      * next sender on the same index.
      */
@@ -228,7 +267,11 @@ public final class AuditSender implements AutoCloseable {
                 .map(PendingEvent::eventId)
                 .filter(acknowledged.eventIds()::contains)
                 .toList();
-        database.inTransaction(connection -> OutboxRows.deleteAcknowledged(connection, delivered));
+        Instant deliveredAt = clock.instant();
+        database.inTransaction(connection -> {
+            OutboxRows.markDelivered(connection, deliveredAt);
+            return OutboxRows.deleteAcknowledged(connection, delivered);
+        });
 
         if (!unacknowledged.isEmpty()) {
             // A receiver that returns 200 but leaves ids out breaks the protocol, so those events stay.

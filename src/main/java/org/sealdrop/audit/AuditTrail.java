@@ -84,6 +84,11 @@ public final class AuditTrail {
         return database.read(OutboxRows::oldestCreatedAt);
     }
 
+    /** Returns the pending count, oldest pending event, last delivery and last error of the outbox. */
+    public AuditStatus status() {
+        return AuditStatus.read(database);
+    }
+
     /** Returns why the last delivery of a pending event failed (a status such as {@code HTTP 401} or an exception name). */
     public Optional<String> lastDeliveryError() {
         return database.read(OutboxRows::lastError);

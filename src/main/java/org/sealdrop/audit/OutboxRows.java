@@ -102,6 +102,31 @@ final class OutboxRows {
         }
     }
 
+    /** Stores {@code deliveredAt} as the time of the last acknowledged batch. */
+    static void markDelivered(Connection connection, Instant deliveredAt) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO audit_delivery (id, last_delivered_at)"
+                + " VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET last_delivered_at = excluded.last_delivered_at")) {
+            upsert.setString(1, WireTime.format(deliveredAt));
+            upsert.executeUpdate();
+        }
+    }
+
+    static Optional<Instant> lastDeliveredAt(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT last_delivered_at FROM audit_delivery WHERE id = 1")) {
+            return row.next() ? Optional.of(WireTime.parse(row.getString(1))) : Optional.empty();
+        }
+    }
+
+    static boolean contains(Connection connection, UUID eventId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM audit_outbox WHERE event_id = ?")) {
+            select.setString(1, eventId.toString());
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
     /** Returns the error of the most recent failed delivery among pending events, such as {@code HTTP 401}. */
     static Optional<String> lastError(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();

@@ -15,9 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code sealdrop audit}: tools for the receiver's event store. */
-@Command(name = "audit", mixinStandardHelpOptions = true, description = "Read the audit receiver's event store.",
-        subcommands = AuditCommand.Query.class)
+/** {@code sealdrop audit}: tools for the receiver's event store and this computer's outbox. */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = "Read the audit receiver's event store, or the delivery status of this computer's audit events.",
+        subcommands = {AuditCommand.Query.class, AuditStatusCommand.class})
 final class AuditCommand implements Callable<Integer> {
 
     @Spec

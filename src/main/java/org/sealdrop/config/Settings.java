@@ -23,21 +23,37 @@ import java.nio.file.Path;
  *     when absent or 0. Memory per upload is about part size times (parallelism + 1).
  * @param autoLockMinutes minutes without mouse or keyboard input in any SealDrop window after which
  *     the window locks the vault; {@value #DEFAULT_AUTO_LOCK_MINUTES} when absent, 0 turns auto-lock off
+ * @param auditPolicy {@code queued} (the default when absent): opening and exporting go on while the
+ *     audit receiver is unreachable, up to the backlog limits; or {@code strict}: a document is shown
+ *     or exported only after the receiver acknowledged its event
+ * @param auditMaxPendingEvents under {@code queued}, opening and exporting are rejected once this
+ *     many audit events wait; {@value #DEFAULT_AUDIT_MAX_PENDING_EVENTS} when absent
+ * @param auditMaxPendingHours under {@code queued}, opening and exporting are rejected once the oldest
+ *     waiting audit event is this many hours old; {@value #DEFAULT_AUDIT_MAX_PENDING_HOURS} when absent
+ * @param auditStrictWaitSeconds under {@code strict}, seconds an open or export waits for the
+ *     receiver's acknowledgement; {@value #DEFAULT_AUDIT_STRICT_WAIT_SECONDS} when absent
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Settings(URI endpoint, String region, String bucket, String prefix, boolean pathStyle,
         String checksumMode, URI auditUrl, Path auditTokenFile, int partSizeMiB, int multipartThresholdMiB,
-        Integer autoLockMinutes, int uploadParallelism) {
+        Integer autoLockMinutes, int uploadParallelism, String auditPolicy, Integer auditMaxPendingEvents,
+        Integer auditMaxPendingHours, Integer auditStrictWaitSeconds) {
 
     public static final int DEFAULT_PART_SIZE_MIB = 8;
     public static final int DEFAULT_MULTIPART_THRESHOLD_MIB = 16;
     public static final int DEFAULT_AUTO_LOCK_MINUTES = 10;
     public static final int DEFAULT_UPLOAD_PARALLELISM = 4;
+    public static final String AUDIT_POLICY_QUEUED = "queued";
+    public static final String AUDIT_POLICY_STRICT = "strict";
+    public static final int DEFAULT_AUDIT_MAX_PENDING_EVENTS = 1000;
+    public static final int DEFAULT_AUDIT_MAX_PENDING_HOURS = 24;
+    public static final int DEFAULT_AUDIT_STRICT_WAIT_SECONDS = 10;
 
     /**
-     * Fills in defaults and checks the auto-lock time.
+     * Fills in defaults and checks the auto-lock time and the audit policy.
      *
-     * @throws IllegalArgumentException if {@code autoLockMinutes} is negative
+     * @throws IllegalArgumentException if {@code autoLockMinutes} is negative, {@code auditPolicy} is
+     *     neither {@code queued} nor {@code strict}, or an audit limit or wait is not positive
      */
     public Settings {
         if (region == null || region.isBlank()) {
@@ -65,6 +81,22 @@ public record Settings(URI endpoint, String region, String bucket, String prefix
             throw new IllegalArgumentException("autoLockMinutes must be 0 (off) or a positive number of minutes, but is "
                     + autoLockMinutes);
         }
+        auditPolicy = auditPolicy == null ? AUDIT_POLICY_QUEUED : auditPolicy;
+        if (!auditPolicy.equals(AUDIT_POLICY_QUEUED) && !auditPolicy.equals(AUDIT_POLICY_STRICT)) {
+            throw new IllegalArgumentException("auditPolicy must be \"queued\" or \"strict\", but is \"" + auditPolicy + "\"");
+        }
+        auditMaxPendingEvents = positiveOrDefault("auditMaxPendingEvents", auditMaxPendingEvents, DEFAULT_AUDIT_MAX_PENDING_EVENTS);
+        auditMaxPendingHours = positiveOrDefault("auditMaxPendingHours", auditMaxPendingHours, DEFAULT_AUDIT_MAX_PENDING_HOURS);
+        auditStrictWaitSeconds = positiveOrDefault("auditStrictWaitSeconds", auditStrictWaitSeconds,
+                DEFAULT_AUDIT_STRICT_WAIT_SECONDS);
+    }
+
+    /** Settings with the default audit policy; otherwise as the canonical constructor. */
+    public Settings(URI endpoint, String region, String bucket, String prefix, boolean pathStyle,
+            String checksumMode, URI auditUrl, Path auditTokenFile, int partSizeMiB, int multipartThresholdMiB,
+            Integer autoLockMinutes, int uploadParallelism) {
+        this(endpoint, region, bucket, prefix, pathStyle, checksumMode, auditUrl, auditTokenFile, partSizeMiB,
+                multipartThresholdMiB, autoLockMinutes, uploadParallelism, null, null, null, null);
     }
 
     /** Settings with the default upload parallelism; otherwise as the canonical constructor. */
@@ -72,24 +104,38 @@ public record Settings(URI endpoint, String region, String bucket, String prefix
             String checksumMode, URI auditUrl, Path auditTokenFile, int partSizeMiB, int multipartThresholdMiB,
             Integer autoLockMinutes) {
         this(endpoint, region, bucket, prefix, pathStyle, checksumMode, auditUrl, auditTokenFile, partSizeMiB,
-                multipartThresholdMiB, autoLockMinutes, 0);
+                multipartThresholdMiB, autoLockMinutes, 0, null, null, null, null);
     }
 
     /** Settings with the defaults for everything but where the vault and the audit receiver are. */
     public static Settings of(URI endpoint, String region, String bucket, String prefix, URI auditUrl, Path auditTokenFile) {
-        return new Settings(endpoint, region, bucket, prefix, true, null, auditUrl, auditTokenFile, 0, 0, null, 0);
+        return new Settings(endpoint, region, bucket, prefix, true, null, auditUrl, auditTokenFile, 0, 0, null, 0,
+                null, null, null, null);
     }
 
     /** Returns these settings with other S3 and audit endpoints, for the demo whose local ports change each run. */
     public Settings withEndpoints(URI newEndpoint, URI newAuditUrl) {
         return new Settings(newEndpoint, region, bucket, prefix, pathStyle, checksumMode, newAuditUrl, auditTokenFile,
-                partSizeMiB, multipartThresholdMiB, autoLockMinutes, uploadParallelism);
+                partSizeMiB, multipartThresholdMiB, autoLockMinutes, uploadParallelism, auditPolicy, auditMaxPendingEvents,
+                auditMaxPendingHours, auditStrictWaitSeconds);
     }
 
     /** Returns these settings with another audit token file. */
     public Settings withAuditTokenFile(Path newAuditTokenFile) {
         return new Settings(endpoint, region, bucket, prefix, pathStyle, checksumMode, auditUrl, newAuditTokenFile,
-                partSizeMiB, multipartThresholdMiB, autoLockMinutes, uploadParallelism);
+                partSizeMiB, multipartThresholdMiB, autoLockMinutes, uploadParallelism, auditPolicy, auditMaxPendingEvents,
+                auditMaxPendingHours, auditStrictWaitSeconds);
+    }
+
+    /** Returns {@code value}, or {@code fallback} when it is absent; rejects zero and negative values. */
+    private static int positiveOrDefault(String key, Integer value, int fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value <= 0) {
+            throw new IllegalArgumentException(key + " must be a positive number, but is " + value);
+        }
+        return value;
     }
 
     static String normalizePrefix(String prefix) {

@@ -75,6 +75,13 @@ final class Migrations {
                 sha256 BLOB NOT NULL,
                 PRIMARY KEY (document_id, part_number)
             );
+            """,
+            // Version 3: when the audit receiver last acknowledged a batch, kept after the outbox empties.
+            """
+            CREATE TABLE audit_delivery (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                last_delivered_at TEXT NOT NULL
+            );
             """);
 
     private Migrations() {

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.sealdrop.SealDropException;
 import org.sealdrop.audit.AuditAction;
+import org.sealdrop.audit.AuditEvent;
 import org.sealdrop.audit.Outcome;
 import org.sealdrop.crypto.DocumentMetadata;
 import org.sealdrop.crypto.IntegrityException;
@@ -21,8 +22,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Opening, exporting and verifying documents, each with its audit event. The event of a successful
- * open or export is in the outbox before any plaintext leaves this class. A verification failure
- * records an integrity-failure event, marks the row damaged and discards the plaintext.
+ * open or export is in the outbox before any plaintext leaves this class, and the context's
+ * {@link org.sealdrop.audit.AuditPolicyGate} has passed it: a rejection throws {@code SD-AUDIT-BACKLOG}
+ * or {@code SD-AUDIT-UNREACHABLE}, records a failed event and discards the plaintext. A verification
+ * failure records an integrity-failure event, marks the row damaged and discards the plaintext.
  */
 public final class DocumentAccess {
 
@@ -113,8 +116,10 @@ public final class DocumentAccess {
     private DocumentMetadata audited(DocumentRecord record, AuditAction action,
             Function<DocumentRecord, DocumentMetadata> work) {
         try {
+            context.auditGate().checkBacklog(action);
             DocumentMetadata metadata = work.apply(record);
-            context.audit().record(action, record.id(), Outcome.SUCCESS, null);
+            AuditEvent event = context.audit().record(action, record.id(), Outcome.SUCCESS, null);
+            context.auditGate().awaitAcknowledged(event);
             return metadata;
         } catch (IntegrityException e) {
             LOG.warn("Document {} failed verification during {}", record.id(), action);

@@ -3,6 +3,7 @@ package org.sealdrop.transfer;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.function.Supplier;
+import org.sealdrop.audit.AuditPolicyGate;
 import org.sealdrop.audit.AuditTrail;
 import org.sealdrop.index.Database;
 import org.sealdrop.index.DocumentIndex;
@@ -20,9 +21,10 @@ import org.sealdrop.vault.VaultKeys;
  * @param random source of document keys, ids and nonces
  * @param clock time of rows and metadata
  * @param user the signed-in user, recorded as "added by"
+ * @param auditGate the audit policy that opening and exporting pass before plaintext leaves
  */
 public record TransferContext(Database database, DocumentIndex index, ObjectStore store, AuditTrail audit,
-        Supplier<VaultKeys> vaultKeys, SecureRandom random, Clock clock, String user) {
+        Supplier<VaultKeys> vaultKeys, SecureRandom random, Clock clock, String user, AuditPolicyGate auditGate) {
 
     /** Key of a document's object: the vault prefix, {@code objects/} and the document id, never a name. */
     public String objectKey(java.util.UUID documentId) {

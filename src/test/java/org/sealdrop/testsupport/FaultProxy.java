@@ -43,7 +43,12 @@ public final class FaultProxy implements AutoCloseable {
          * Forwards the request and the first {@value #STALLED_RESPONSE_BYTES} bytes of its response, then
          * forwards nothing more for the stall time, then closes.
          */
-        STALL_RESPONSE
+        STALL_RESPONSE,
+        /**
+         * Forwards the request, so the target acts on it, then delays the whole response by the stall
+         * time: a server that is slow to respond, or one that times out after storing.
+         */
+        DELAY_RESPONSE
     }
 
     /** Response bytes that {@link Fault#STALL_RESPONSE} lets through: the head and the start of the body. */
@@ -195,6 +200,8 @@ public final class FaultProxy implements AutoCloseable {
         private final Socket target;
         // Set by the request thread before it forwards the request whose response is to stall.
         private volatile boolean stallNextResponse;
+        // Set by the request thread before it forwards the request whose response is to be held.
+        private volatile boolean delayNextResponse;
 
         Connection(Socket client, Socket target) {
             this.client = client;
@@ -212,11 +219,12 @@ public final class FaultProxy implements AutoCloseable {
                     String text = new String(head, StandardCharsets.ISO_8859_1);
                     String requestLine = text.substring(0, text.indexOf('\r'));
                     Fault fault = faultFor(requestLine);
-                    if (fault != null && fault != Fault.STALL_RESPONSE) {
+                    if (fault != null && fault != Fault.STALL_RESPONSE && fault != Fault.DELAY_RESPONSE) {
                         inject(fault, requestLine);
                         return;
                     }
                     stallNextResponse = fault == Fault.STALL_RESPONSE;
+                    delayNextResponse = fault == Fault.DELAY_RESPONSE;
                     // The head goes out at once, because a client that sent Expect: 100-continue waits
                     // for the target's interim response before it sends the body.
                     out.write(head);
@@ -238,6 +246,10 @@ public final class FaultProxy implements AutoCloseable {
                 long sinceStall = -1;
                 int read;
                 while ((read = in.read(buffer)) != -1) {
+                    if (delayNextResponse) {
+                        delayNextResponse = false;
+                        sleep(stall);
+                    }
                     if (stallNextResponse && sinceStall < 0) {
                         sinceStall = 0;
                     }

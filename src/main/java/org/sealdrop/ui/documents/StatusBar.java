@@ -1,5 +1,6 @@
 package org.sealdrop.ui.documents;
 
+import java.time.Instant;
 import java.util.concurrent.Executor;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -14,6 +15,7 @@ import javafx.util.Duration;
 import org.sealdrop.app.DocumentService;
 import org.sealdrop.app.VaultAccess;
 import org.sealdrop.app.VaultState;
+import org.sealdrop.audit.AuditStatus;
 import org.sealdrop.ui.BackgroundTasks;
 import org.sealdrop.ui.ErrorReport;
 import org.sealdrop.ui.Messages;
@@ -21,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bottom bar: the vault description, the current activity, and the number of audit events that
- * wait to be acknowledged by the audit receiver, polled off the application thread.
+ * Bottom bar: the vault description, the current activity, and the number and age of the audit
+ * events that wait to be acknowledged by the audit receiver, polled off the application thread.
  */
 final class StatusBar {
 
@@ -93,10 +95,10 @@ final class StatusBar {
             return;
         }
         pollRunning = true;
-        BackgroundTasks.run(executor, () -> new Poll(vaultAccess.state(), documents.pendingAuditEvents()), poll -> {
+        BackgroundTasks.run(executor, () -> new Poll(vaultAccess.state(), documents.auditStatus()), poll -> {
             pollRunning = false;
             lastPollFailure = null;
-            pendingAudit.setText(Messages.text("status.pendingAudit", poll.pendingAuditEvents()));
+            pendingAudit.setText(PendingAuditText.of(poll.audit(), Instant.now()));
             if (poll.state() != VaultState.UNLOCKED) {
                 onVaultLocked.run();
             }
@@ -112,6 +114,6 @@ final class StatusBar {
         });
     }
 
-    private record Poll(VaultState state, long pendingAuditEvents) {
+    private record Poll(VaultState state, AuditStatus audit) {
     }
 }
