@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.sealdrop.SealDropException;
 import org.sealdrop.audit.AuditAction;
 import org.sealdrop.audit.Outcome;
+import org.sealdrop.crypto.ContentTagKey;
 import org.sealdrop.crypto.DocumentMetadata;
 import org.sealdrop.crypto.KeyWrapping;
 import org.sealdrop.crypto.ObjectEncryptor;
@@ -47,11 +48,24 @@ public final class Uploader {
      * @param patientReference optional patient reference, stored only inside the encrypted metadata
      */
     public DocumentRecord upload(Path file, String patientReference, Progress listener) {
+        return upload(file, null, patientReference, listener);
+    }
+
+    /**
+     * Uploads {@code file} as a new document, reusing {@code snapshot} from an earlier first pass (such
+     * as a duplicate check) so a large file is not read a third time. The encryption pass still compares
+     * the file's length and SHA-256 with the snapshot, so a file changed since then fails with
+     * {@code SD-SOURCE-CHANGED}.
+     *
+     * @param snapshot first pass over {@code file}, or {@code null} to read it now
+     * @param patientReference optional patient reference, stored only inside the encrypted metadata
+     */
+    public DocumentRecord upload(Path file, SourceSnapshot snapshot, String patientReference, Progress listener) {
         UUID id = UUID.randomUUID();
         String label = "document " + id;
         LOG.info("Upload of document {} started", id);
         try {
-            DocumentRecord record = encryptAndUpload(id, label, file, blankToNull(patientReference), listener);
+            DocumentRecord record = encryptAndUpload(id, label, file, snapshot, blankToNull(patientReference), listener);
             LOG.info("Upload of document {} finished: {} bytes stored", id, record.ciphertextSize());
             return record;
         } catch (SealDropException e) {
@@ -61,9 +75,9 @@ public final class Uploader {
         }
     }
 
-    private DocumentRecord encryptAndUpload(UUID id, String label, Path file, String patientReference,
-            Progress listener) {
-        SourceSnapshot source = SourceSnapshot.read(file, label);
+    private DocumentRecord encryptAndUpload(UUID id, String label, Path file, SourceSnapshot snapshot,
+            String patientReference, Progress listener) {
+        SourceSnapshot source = snapshot != null ? snapshot : SourceSnapshot.read(file, label);
         Instant now = context.clock().instant();
         DocumentMetadata metadata = new DocumentMetadata(String.valueOf(file.getFileName()), source.mediaType(),
                 source.size(), source.sha256Hex(), patientReference, context.user(), now);
@@ -80,7 +94,7 @@ public final class Uploader {
 
                 DocumentRecord record = new DocumentRecord(id, objectKey, source.size(), ciphertextLength,
                         DocumentStatus.UPLOADED, keyVersion, wrappedKey, encryptor.header(), now, now);
-                commitOrRemove(file, label, source, record);
+                commitOrRemove(file, label, source, record, keys);
                 return record;
             }
         }
@@ -98,8 +112,7 @@ public final class Uploader {
             context.store().put(objectKey, ciphertext, ciphertextLength, objectMetadata,
                     sent -> listener.update(plaintextProgress(sent, ciphertextLength, source.size()), source.size()));
         } catch (IOException e) {
-            throw new SealDropException("SD-SOURCE-UNREADABLE", "The file for " + label + " could not be read ("
-                    + e.getClass().getSimpleName() + "); check the disk or network share and add it again.");
+            throw SourceSnapshot.unreadable(label, e);
         }
     }
 
@@ -108,13 +121,15 @@ public final class Uploader {
      * after the upload or the index write fails, the object is deleted again so that bucket and index
      * agree.
      */
-    private void commitOrRemove(Path file, String label, SourceSnapshot source, DocumentRecord record) {
-        try {
+    private void commitOrRemove(Path file, String label, SourceSnapshot source, DocumentRecord record, VaultKeys keys) {
+        try (ContentTagKey tagKey = keys.contentTagKey()) {
             source.checkUnchanged(file, label);
             context.database().inTransaction(transaction -> {
                 // An index sync may have listed the object between its upload and this insert. Its row is
                 // then this object's, because only this upload has the document key that its check needs.
                 context.index().insertIfAbsent(transaction, record);
+                context.index().setContentTag(transaction, record.id(), tagKey.tag(source.sha256Hex()),
+                        tagKey.vaultKeyVersion());
                 context.audit().record(transaction, AuditAction.UPLOAD, record.id(), Outcome.SUCCESS, null);
                 return null;
             });
