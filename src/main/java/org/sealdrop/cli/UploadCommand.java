@@ -108,7 +108,7 @@ final class UploadCommand implements Callable<Integer> {
 
     private static String describe(FolderExpansion.Reason reason) {
         return switch (reason) {
-            case UNREADABLE -> "it cannot be read with your permissions.";
+            case UNREADABLE -> "it could not be read; check the disk or network share, or ask IT for read access.";
             case NOT_A_REGULAR_FILE -> "it is not a regular file.";
             case LINKED_FOLDER -> "it is a link to a folder, which is not followed so a link loop cannot repeat files.";
             case MISSING -> "it does not exist; check the path.";

@@ -23,6 +23,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.sealdrop.app.CheckedFile;
 import org.sealdrop.app.DocumentService;
 import org.sealdrop.app.DocumentSummary;
 import org.sealdrop.app.OpenedDocument;
@@ -121,8 +122,10 @@ public final class DocumentsView {
     }
 
     /**
-     * Takes files and folders as a drop delivers them: folders are expanded off the application
-     * thread, then every file is queued with the patient reference typed so far, which is then cleared.
+     * Takes files and folders as a drop delivers them: folders are expanded and every file is checked
+     * for duplicates off the application thread. When the vault or the drop already has the content of
+     * some files, one dialog lists them and offers to skip them. Then every file is queued with the
+     * patient reference typed before the drop, which is cleared at once.
      *
      * @return {@code false} when the list is empty, after telling the user that no files came with it
      */
@@ -134,19 +137,42 @@ public final class DocumentsView {
         List<Path> paths = new ArrayList<>();
         dropped.forEach(file -> paths.add(file.toPath()));
         String reference = takePatientReference();
-        dropZone.showMessage(Messages.text("dropZone.hint"));
+        dropZone.showMessage(Messages.text("dropZone.checking"));
 
-        BackgroundTasks.run(executor, () -> FolderExpansion.expand(paths), expanded -> {
+        BackgroundTasks.run(executor, () -> {
+            FolderExpansion.Result expanded = FolderExpansion.expand(paths);
+            return new CheckedDrop(expanded.skipped(), documents.checkContent(expanded.files()));
+        }, drop -> {
             if (stopped) {
                 return;
             }
-            transfers.enqueue(expanded.files(), reference);
-            transfers.addSkipped(expanded.skipped());
-            if (expanded.files().isEmpty()) {
-                dropZone.showMessage(Messages.text("dropZone.nothingToUpload"));
+            dropZone.showMessage(Messages.text(drop.files().isEmpty() ? "dropZone.nothingToUpload" : "dropZone.hint"));
+            transfers.addSkipped(drop.skipped());
+            List<CheckedFile> duplicates = drop.files().stream().filter(CheckedFile::isDuplicate).toList();
+            if (duplicates.isEmpty()) {
+                transfers.enqueueChecked(drop.files(), reference);
+                return;
             }
-        }, failure -> showFailure("folder expansion", failure));
+            DuplicateDialog.show(window(), duplicates, addAnyway -> {
+                if (stopped) {
+                    return;
+                }
+                if (addAnyway) {
+                    transfers.enqueueChecked(drop.files(), reference);
+                } else {
+                    transfers.enqueueChecked(drop.files().stream().filter(file -> !file.isDuplicate()).toList(), reference);
+                    transfers.addSkippedDuplicates(duplicates);
+                }
+            });
+        }, failure -> {
+            dropZone.showMessage(Messages.text("dropZone.hint"));
+            showFailure("duplicate check", failure);
+        });
         return true;
+    }
+
+    /** A drop after folder expansion and the duplicate check. */
+    private record CheckedDrop(List<FolderExpansion.Skipped> skipped, List<CheckedFile> files) {
     }
 
     /** The transfer list's view model, for tests that wait for uploads. */

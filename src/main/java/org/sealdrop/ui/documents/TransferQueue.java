@@ -9,6 +9,7 @@ import javafx.beans.Observable;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
+import org.sealdrop.app.CheckedFile;
 import org.sealdrop.app.DocumentService;
 import org.sealdrop.app.DocumentSummary;
 import org.sealdrop.ui.BackgroundTasks;
@@ -56,10 +57,29 @@ public final class TransferQueue {
      * @param patientReference stored with every file of this batch, or {@code null}
      */
     public void enqueue(List<Path> files, String patientReference) {
-        for (Path file : files) {
-            TransferItem item = new TransferItem(file, TransferState.QUEUED);
+        enqueueChecked(files.stream().map(CheckedFile::unchecked).toList(), patientReference);
+    }
+
+    /**
+     * Adds a row per checked file and queues its upload, which reuses the check's read of the file.
+     *
+     * @param patientReference stored with every file of this batch, or {@code null}
+     */
+    public void enqueueChecked(List<CheckedFile> files, String patientReference) {
+        for (CheckedFile file : files) {
+            TransferItem item = new TransferItem(file.file(), TransferState.QUEUED);
             items.add(item);
-            start(item, patientReference);
+            start(item, file, patientReference);
+        }
+    }
+
+    /** Adds a finished row for each duplicate the user chose to skip, saying why it was skipped. */
+    public void addSkippedDuplicates(List<CheckedFile> duplicates) {
+        for (CheckedFile file : duplicates) {
+            TransferItem item = new TransferItem(file.file(), TransferState.SKIPPED);
+            item.problemProperty().set(Messages.text(file.existingDocuments().isEmpty()
+                    ? "transfer.skipped.DUPLICATE_IN_DROP" : "transfer.skipped.DUPLICATE_IN_VAULT"));
+            items.add(item);
         }
     }
 
@@ -89,11 +109,11 @@ public final class TransferQueue {
         items.removeIf(item -> item.state().isFinal());
     }
 
-    private void start(TransferItem item, String patientReference) {
+    private void start(TransferItem item, CheckedFile file, String patientReference) {
         Task<DocumentSummary> task = new Task<>() {
             @Override
             protected DocumentSummary call() {
-                return documents.upload(item.file(), patientReference, (done, total) -> updateProgress(done, total));
+                return documents.upload(file, patientReference, (done, total) -> updateProgress(done, total));
             }
         };
         task.setOnRunning(event -> item.stateProperty().set(TransferState.UPLOADING));
