@@ -208,10 +208,16 @@ class AwkwardDropTest {
         assertTrue(state.getLayoutBounds().getWidth() > 0, "the state text keeps room");
 
         waitFor(() -> robot.lookup("#documentTable").queryTableView().getItems().size() == 1);
-        TableCell<?, ?> cell = robot.lookup("#documentTable").lookup((Node node) -> node instanceof TableCell
-                && name.equals(((TableCell<?, ?>) node).getItem())).query();
-        assertNotNull(cell.getTooltip());
-        assertEquals(name, cell.getTooltip().getText());
+        // Cells are filled on a layout pulse, so the lookup repeats on the application thread until one shows the name.
+        TableCell<?, ?>[] cell = new TableCell<?, ?>[1];
+        waitFor(() -> {
+            robot.interact(() -> cell[0] = (TableCell<?, ?>) robot.lookup(".table-cell")
+                    .match((Node node) -> node instanceof TableCell && name.equals(((TableCell<?, ?>) node).getItem()))
+                    .tryQuery().orElse(null));
+            return cell[0] != null;
+        });
+        assertNotNull(cell[0].getTooltip());
+        assertEquals(name, cell[0].getTooltip().getText());
     }
 
     /** Records the largest number of rows uploading at once, and of rows queued meanwhile. */
