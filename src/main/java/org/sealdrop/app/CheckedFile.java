@@ -9,7 +9,7 @@ import org.sealdrop.transfer.SourceSnapshot;
 
 /**
  * One file of a drop or an upload command after {@link DocumentService#checkContent}: whether the
- * vault already holds its content or an earlier file of the same list has it. It keeps the first pass
+ * vault or an earlier file of the same list already has its content. It keeps the first pass
  * over the file, so the upload reads the file only once more.
  *
  * <p>The file's path is PHI: show it to the user who chose it, never log it.
@@ -47,7 +47,7 @@ public final class CheckedFile {
         return existingDocuments;
     }
 
-    /** The earlier file of the same list with the same content, if any. */
+    /** Returns the earlier file of the same list with the same content, if any. */
     public Optional<Path> earlierFile() {
         return Optional.ofNullable(earlierFile);
     }

@@ -62,7 +62,7 @@ final class ContentCheck {
         return checked;
     }
 
-    /** Returns the first pass over {@code file}, or {@code null} when it cannot be read now; its upload then says why. */
+    /** Returns the first pass over {@code file}, or {@code null} when it cannot be read now; its upload then reports why. */
     private static SourceSnapshot read(Path file) {
         try {
             return SourceSnapshot.read(file, "a dropped file");

@@ -25,8 +25,8 @@ public interface DocumentService {
     DocumentSummary upload(Path file, String patientReference, TransferListener listener);
 
     /**
-     * Reads each file once for its SHA-256 and marks the files whose content the vault already holds or
-     * an earlier file of {@code files} has, so the caller can offer to skip them. The index is first
+     * Reads each file once for its SHA-256 and marks the files whose content the vault or an earlier file
+     * of {@code files} already has, so the caller can offer to skip them. The index is first
      * synced with the bucket, so documents added on another computer count; when the bucket cannot be
      * read, the check uses the index as it is. A file that cannot be read comes back unchecked, and its
      * upload reports why. The default implementation checks nothing, for services without an index.

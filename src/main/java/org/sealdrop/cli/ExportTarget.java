@@ -23,10 +23,9 @@ final class ExportTarget {
     }
 
     /**
-     * Returns the default target in {@code folder} for a document named {@code originalName}. Path
-     * separators and control characters in the name become "_", because the name comes from the
-     * document's metadata, which another computer wrote; a name that is empty or only dots becomes the
-     * document id.
+     * Returns the default target in {@code folder} for a document named {@code originalName}. The name
+     * comes from the document's metadata, which another computer may have written, so path separators
+     * and control characters in it become "_". A name that is empty or only dots becomes the document id.
      */
     static Path inFolder(Path folder, String originalName, UUID id) {
         StringBuilder safe = new StringBuilder(originalName.length());

@@ -207,7 +207,7 @@ class DuplicateCheckTest {
         }
     }
 
-    /** Every value of every column of the documents table, as bytes. */
+    /** Returns every value of every column of the documents table, as bytes. */
     private static List<byte[]> clearValues(LocalServices services) throws Exception {
         List<byte[]> values = new ArrayList<>();
         try (Connection connection = services.transferContext().database().connect();

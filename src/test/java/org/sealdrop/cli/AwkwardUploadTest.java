@@ -156,7 +156,7 @@ class AwkwardUploadTest {
     }
 
     @Test
-    void exportNameTooLongForFileSystemIsExplained() throws Exception {
+    void tooLongExportNameIsExplained() throws Exception {
         // 240 characters but 260 bytes in UTF-8: ext4 rejects it, while another computer's file system
         // (here a zip file system) took it. The document's metadata keeps the whole name.
         String name = "Überweisung ".repeat(20);

@@ -91,7 +91,7 @@ final class DocumentTable {
         return column;
     }
 
-    /** A name cell: a long name is cut with an ellipsis in the middle, and its tooltip shows it whole. */
+    /** Creates a name cell that cuts a long name in the middle with an ellipsis and shows it whole in a tooltip. */
     private static TableCell<DocumentSummary, String> nameCell() {
         Tooltip fullName = new Tooltip();
         TableCell<DocumentSummary, String> cell = new TableCell<>() {

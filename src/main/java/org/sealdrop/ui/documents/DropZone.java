@@ -73,7 +73,7 @@ final class DropZone {
 
     /**
      * Hands the files of a drop to the callback. A drop without files (text, a link, a mail attachment
-     * that has no path on disk) reaches it as an empty list, and the callback tells the user why
+     * that has no path on disk) reaches it as an empty list, and the callback shows the user why
      * nothing happened.
      *
      * @param board the drop's dragboard; a {@link Clipboard} so that tests can pass one

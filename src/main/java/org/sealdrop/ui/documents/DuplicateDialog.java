@@ -12,9 +12,9 @@ import org.sealdrop.app.CheckedFile;
 import org.sealdrop.ui.Messages;
 
 /**
- * The one question after a drop that contains duplicates: every file whose content the vault already
- * holds, or an earlier file of the drop has, is listed with the reason; "Skip duplicates" is the
- * default and also what closing the window means, "Add anyway" uploads them too.
+ * The one question after a drop that contains duplicates. It lists every file whose content the vault
+ * or an earlier file of the drop already has, with the reason. "Skip duplicates" is the default and
+ * also what closing the window means. "Add anyway" uploads them too.
  *
  * <p>The dialog does not block the caller. File names are shown to the user who dropped them, never logged.
  */
@@ -59,7 +59,7 @@ final class DuplicateDialog {
         return alert;
     }
 
-    /** One line of the list: the file's name and why it is a duplicate. */
+    /** Returns one line of the list: the file's name and why it is a duplicate. */
     static String describe(CheckedFile file) {
         String name = String.valueOf(file.file().getFileName());
         if (!file.existingDocuments().isEmpty()) {
