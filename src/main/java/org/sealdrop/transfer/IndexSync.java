@@ -75,7 +75,6 @@ public final class IndexSync {
     }
 
     private SyncResult apply(Map<String, UUID> rowsBefore, Listing listing, Scan scan) {
-
         List<Map.Entry<String, UUID>> gone = rowsBefore.entrySet().stream()
                 .filter(row -> !listing.keys().contains(row.getKey()))
                 .toList();
@@ -122,7 +121,6 @@ public final class IndexSync {
     }
 
     private SyncResult replaceRows(Map<String, UUID> rowsBefore, Scan scan, Listing listing) {
-
         context.database().inTransaction(transaction -> {
             context.index().deleteAll(transaction);
             for (BucketObjectCheck.Verified object : scan.verified()) {

@@ -87,6 +87,8 @@ public final class Uploader {
         try (SecretKeyBytes documentKey = SecretKeyBytes.random(context.random())) {
             byte[] wrappedKey = keys.wrapDocumentKey(id, documentKey, context.random());
             int keyVersion = KeyWrapping.vaultKeyVersionOf(wrappedKey);
+            // The tag is computed now, like the wrapped key, so an upload running when the vault locks still finishes.
+            ContentTag tag = contentTag(keys, source.sha256Hex());
             try (ObjectEncryptor encryptor = ObjectEncryptor.create(id, documentKey, metadata, context.random())) {
                 long ciphertextLength = encryptor.ciphertextLength(source.size());
 
@@ -94,7 +96,7 @@ public final class Uploader {
 
                 DocumentRecord record = new DocumentRecord(id, objectKey, source.size(), ciphertextLength,
                         DocumentStatus.UPLOADED, keyVersion, wrappedKey, encryptor.header(), now, now);
-                commitOrRemove(file, label, source, record, keys);
+                commitOrRemove(file, label, source, record, tag);
                 return record;
             }
         }
@@ -121,15 +123,14 @@ public final class Uploader {
      * after the upload or the index write fails, the object is deleted again so that bucket and index
      * agree.
      */
-    private void commitOrRemove(Path file, String label, SourceSnapshot source, DocumentRecord record, VaultKeys keys) {
-        try (ContentTagKey tagKey = keys.contentTagKey()) {
+    private void commitOrRemove(Path file, String label, SourceSnapshot source, DocumentRecord record, ContentTag tag) {
+        try {
             source.checkUnchanged(file, label);
             context.database().inTransaction(transaction -> {
                 // An index sync may have listed the object between its upload and this insert. Its row is
                 // then this object's, because only this upload has the document key that its check needs.
                 context.index().insertIfAbsent(transaction, record);
-                context.index().setContentTag(transaction, record.id(), tagKey.tag(source.sha256Hex()),
-                        tagKey.vaultKeyVersion());
+                context.index().setContentTag(transaction, record.id(), tag.value(), tag.vaultKeyVersion());
                 context.audit().record(transaction, AuditAction.UPLOAD, record.id(), Outcome.SUCCESS, null);
                 return null;
             });
@@ -142,6 +143,16 @@ public final class Uploader {
             }
             throw e;
         }
+    }
+
+    private static ContentTag contentTag(VaultKeys keys, String sha256Hex) {
+        try (ContentTagKey tagKey = keys.contentTagKey()) {
+            return new ContentTag(tagKey.tag(sha256Hex), tagKey.vaultKeyVersion());
+        }
+    }
+
+    /** A row's content tag and the vault key version its key was derived from. */
+    private record ContentTag(byte[] value, int vaultKeyVersion) {
     }
 
     private static long plaintextProgress(long ciphertextSent, long ciphertextLength, long plaintextLength) {

@@ -41,6 +41,7 @@ import org.sealdrop.ui.documents.TransferState;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -93,7 +94,7 @@ class AwkwardDropTest {
         ListView<String> listed = robot.lookup("#duplicateList").queryListView();
         assertEquals(List.of("a referral again.pdf: already in the vault",
                 "c photo copy.png: same content as b photo.png in this drop"), List.copyOf(listed.getItems()));
-        robot.clickOn("#skipDuplicatesButton");
+        clickWhenVisible(robot, "#skipDuplicatesButton");
 
         waitFor(() -> transfers().size() == 3 && transfers().stream().allMatch(item -> item.state().isFinal()));
         assertEquals(TransferState.UPLOADED, item(fresh).state());
@@ -114,11 +115,27 @@ class AwkwardDropTest {
 
         drop(robot, again);
         waitFor(() -> robot.lookup("#duplicateDialog").tryQuery().isPresent());
-        robot.clickOn("#addDuplicatesButton");
+        clickWhenVisible(robot, "#addDuplicatesButton");
 
         waitFor(() -> transfers().size() == 1 && transfers().get(0).state().isFinal());
         assertEquals(TransferState.UPLOADED, transfers().get(0).state());
         assertEquals(2, services.documents().list().size());
+    }
+
+    @Test
+    void lockClosesDuplicateQuestion(FxRobot robot) throws Exception {
+        services.documents().upload(Corpus.pdf("minimal-document.pdf"), null, TransferListener.NONE);
+        showWindow(robot);
+        Path again = Files.copy(Corpus.pdf("minimal-document.pdf"), root.resolve("referral again.pdf"));
+        drop(robot, again);
+        waitFor(() -> robot.lookup("#duplicateDialog").tryQuery().isPresent());
+
+        // Locking stops the view; the question lists file names, so it must close with it.
+        robot.interact(() -> window.documentsView().stop());
+
+        waitFor(() -> robot.lookup("#duplicateDialog").tryQuery().isEmpty());
+        assertEquals(List.of(), transfers());
+        assertEquals(1, services.documents().list().size());
     }
 
     @Test
@@ -132,7 +149,7 @@ class AwkwardDropTest {
         waitFor(() -> robot.lookup("#duplicateDialog").tryQuery().isPresent());
         // The stick is pulled while the dialog waits: the drop was checked, the upload has not started.
         Files.delete(usbStick);
-        robot.clickOn("#skipDuplicatesButton");
+        clickWhenVisible(robot, "#skipDuplicatesButton");
 
         waitFor(() -> transfers().size() == 2 && transfers().stream().allMatch(item -> item.state().isFinal()));
         TransferItem vanished = item(usbStick);
@@ -239,6 +256,12 @@ class AwkwardDropTest {
         };
         // The list reports each state change as an update, so every transition is counted.
         window.documentsView().transfers().items().addListener((ListChangeListener<TransferItem>) change -> count.run());
+    }
+
+    /** Clicks a dialog button once the dialog is on screen; the pane exists before the window shows. */
+    private static void clickWhenVisible(FxRobot robot, String query) throws TimeoutException {
+        waitFor(() -> robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
+        robot.clickOn(query);
     }
 
     private void drop(FxRobot robot, Path... paths) {

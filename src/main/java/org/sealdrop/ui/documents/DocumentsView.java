@@ -11,6 +11,7 @@ import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -59,6 +60,7 @@ public final class DocumentsView {
     private final DropZone dropZone;
     private final TableView<DocumentSummary> table;
     private final BorderPane root = new BorderPane();
+    private Alert duplicateDialog;
     private boolean refreshing;
     private boolean refreshAgain;
     private boolean stopped;
@@ -106,7 +108,8 @@ public final class DocumentsView {
     }
 
     /**
-     * Stops polling and syncing, cancels uploads that have not started, and clears the document
+     * Stops polling and syncing, cancels uploads that have not started, closes an open duplicate
+     * question without queuing its files, and clears the document
      * table and the transfer list so that no document name stays on screen or in this view. Used when
      * locking or closing. Results of work still running are then ignored, so no error window opens
      * over the passphrase prompt. Uploads already running go on and finish without a row in the list.
@@ -116,6 +119,10 @@ public final class DocumentsView {
         sync.stop();
         statusBar.stop();
         transfers.cancelQueued();
+        if (duplicateDialog != null) {
+            // The dialog shows file names, which must not stay on screen; closing it queues nothing.
+            duplicateDialog.close();
+        }
         table.getSelectionModel().clearSelection();
         rows.clear();
         transfers.items().clear();
@@ -147,13 +154,14 @@ public final class DocumentsView {
                 return;
             }
             dropZone.showMessage(Messages.text(drop.files().isEmpty() ? "dropZone.nothingToUpload" : "dropZone.hint"));
-            transfers.addSkipped(drop.skipped());
             List<CheckedFile> duplicates = drop.files().stream().filter(CheckedFile::isDuplicate).toList();
             if (duplicates.isEmpty()) {
                 transfers.enqueueChecked(drop.files(), reference);
+                transfers.addSkipped(drop.skipped());
                 return;
             }
-            DuplicateDialog.show(window(), duplicates, addAnyway -> {
+            duplicateDialog = DuplicateDialog.show(window(), duplicates, addAnyway -> {
+                duplicateDialog = null;
                 if (stopped) {
                     return;
                 }
@@ -163,6 +171,7 @@ public final class DocumentsView {
                     transfers.enqueueChecked(drop.files().stream().filter(file -> !file.isDuplicate()).toList(), reference);
                     transfers.addSkippedDuplicates(duplicates);
                 }
+                transfers.addSkipped(drop.skipped());
             });
         }, failure -> {
             dropZone.showMessage(Messages.text("dropZone.hint"));
