@@ -109,8 +109,8 @@ public final class DocumentsView {
 
     /**
      * Stops polling and syncing, cancels uploads that have not started, closes an open duplicate
-     * question without queuing its files, and clears the document
-     * table and the transfer list so that no document name stays on screen or in this view. Used when
+     * question without queuing its files, and clears the document table and the transfer list so that
+     * no document name stays on screen or in this view. Used when
      * locking or closing. Results of work still running are then ignored, so no error window opens
      * over the passphrase prompt. Uploads already running go on and finish without a row in the list.
      */
@@ -120,7 +120,7 @@ public final class DocumentsView {
         statusBar.stop();
         transfers.cancelQueued();
         if (duplicateDialog != null) {
-            // The dialog shows file names, which must not stay on screen; closing it queues nothing.
+            // The dialog shows file names, which must not stay on screen. Closing it here queues nothing.
             duplicateDialog.close();
         }
         table.getSelectionModel().clearSelection();
