@@ -134,6 +134,9 @@ public final class DocumentsView {
      * some files, one dialog lists them and offers to skip them. Then every file is queued with the
      * patient reference typed before the drop, which is cleared at once.
      *
+     * <p>NOTE: uploads start only after the check has read every file of the drop once, so a drop of
+     * large scans shows no row until that pass is done. The upload then reuses that read's SHA-256.
+     *
      * @return {@code false} when the list is empty, after telling the user that no files came with it
      */
     public boolean addDroppedFiles(List<File> dropped) {
