@@ -26,6 +26,29 @@ public interface DocumentService {
      */
     DocumentSummary upload(Path file, String patientReference, TransferListener listener);
 
+    /**
+     * Reads each file once for its SHA-256 and marks the files whose content the vault or an earlier file
+     * of {@code files} already has, so the caller can offer to skip them. The index is first
+     * synced with the bucket, so documents added on another computer count; when the bucket cannot be
+     * read, the check uses the index as it is. A file that cannot be read comes back unchecked, and its
+     * upload reports why. The default implementation checks nothing, for services without an index.
+     *
+     * @return one entry per file, in the order of {@code files}
+     * @throws org.sealdrop.SealDropException {@code SD-VAULT-LOCKED} when the vault is locked
+     */
+    default List<CheckedFile> checkContent(List<Path> files) {
+        return files.stream().map(CheckedFile::unchecked).toList();
+    }
+
+    /**
+     * Uploads a checked file like {@link #upload(Path, String, TransferListener)}, reusing the check's
+     * first pass over the file when there is one. It uploads duplicates too: skipping them is the
+     * caller's choice.
+     */
+    default DocumentSummary upload(CheckedFile file, String patientReference, TransferListener listener) {
+        return upload(file.file(), patientReference, listener);
+    }
+
     /** Downloads, verifies and decrypts a document into memory, recording an open event. */
     OpenedDocument open(UUID id, TransferListener listener);
 

@@ -16,9 +16,14 @@ import org.sealdrop.transfer.ReportedDamage;
 import org.sealdrop.transfer.SyncResult;
 import org.sealdrop.transfer.UploadResumer;
 import org.sealdrop.transfer.Uploader;
+import org.sealdrop.vault.VaultLockedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@link DocumentService} over the transfer jobs of {@link LocalServices}. */
 final class LocalDocuments implements DocumentService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalDocuments.class);
 
     private final LocalServices services;
     private final ReportedDamage reportedDamage = new ReportedDamage();
@@ -43,6 +48,17 @@ final class LocalDocuments implements DocumentService {
     public DocumentSummary upload(Path file, String patientReference, TransferListener listener) {
         try {
             DocumentRecord record = new Uploader(services.transferContext()).upload(file, patientReference, listener::progress);
+            return summarize(new DocumentAccess(services.transferContext()), record);
+        } finally {
+            services.wakeAuditSender();
+        }
+    }
+
+    @Override
+    public DocumentSummary upload(CheckedFile file, String patientReference, TransferListener listener) {
+        try {
+            DocumentRecord record = new Uploader(services.transferContext())
+                    .upload(file.file(), file.snapshot(), patientReference, listener::progress);
             return summarize(new DocumentAccess(services.transferContext()), record);
         } finally {
             services.wakeAuditSender();
@@ -79,6 +95,24 @@ final class LocalDocuments implements DocumentService {
     @Override
     public void discardUpload(UUID id) {
         new UploadResumer(services.transferContext()).discard(id);
+    }
+
+    @Override
+    public List<CheckedFile> checkContent(List<Path> files) {
+        services.unlockedKeys();
+        syncBeforeCheck();
+        return new ContentCheck(services.transferContext()).check(files);
+    }
+
+    /** Syncs so documents from other computers count; a bucket that cannot be read leaves the index as it is. */
+    private void syncBeforeCheck() {
+        try {
+            sync();
+        } catch (VaultLockedException e) {
+            throw e;
+        } catch (SealDropException e) {
+            LOG.warn("Index sync before a duplicate check failed, so only the index is checked: {}", e.errorCode());
+        }
     }
 
     @Override

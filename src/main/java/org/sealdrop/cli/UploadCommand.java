@@ -2,9 +2,13 @@ package org.sealdrop.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.sealdrop.SealDropException;
+import org.sealdrop.app.CheckedFile;
 import org.sealdrop.app.DocumentSummary;
 import org.sealdrop.app.TransferListener;
 import org.sealdrop.transfer.FolderExpansion;
@@ -16,11 +20,21 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code sealdrop upload}: encrypts and uploads files and folders, one output line per document. */
+/**
+ * {@code sealdrop upload}: encrypts and uploads files and folders, one output line per document. A file
+ * whose content the vault already holds, or an earlier file of the same run has, is skipped unless
+ * {@code --allow-duplicates} is given; its line names the existing document and ends with
+ * {@value #DUPLICATE_MARK}. Skipped duplicates do not change the exit status.
+ */
 @Command(name = "upload", mixinStandardHelpOptions = true,
         description = {"Encrypt files (folders recursively) and upload them; prints one line per document: id, size, name.",
-            "With --resume, finishes the uploads of this home folder that were interrupted, one line per document id."})
+                "A file whose content is already in the vault (or earlier in this run) is skipped: its line shows the"
+                + " existing document's id and ends with a tab and \"" + UploadCommand.DUPLICATE_MARK + "\".",
+                "With --resume, finishes the uploads of this home folder that were interrupted, one line per document id."})
 final class UploadCommand implements Callable<Integer> {
+
+    /** Last column of the line of a skipped duplicate. */
+    static final String DUPLICATE_MARK = "duplicate, skipped";
 
     @ParentCommand
     SealDropCommand parent;
@@ -30,6 +44,10 @@ final class UploadCommand implements Callable<Integer> {
 
     @Option(names = "--patient", paramLabel = "REF", description = "Patient reference stored encrypted with every document of this run.")
     String patientReference;
+
+    @Option(names = "--allow-duplicates",
+            description = "Upload files whose content is already in the vault or earlier in this run, instead of skipping them.")
+    boolean allowDuplicates;
 
     @Option(names = "--resume", description = "Finish every interrupted upload of this home folder instead of adding files.")
     boolean resume;
@@ -72,9 +90,20 @@ final class UploadCommand implements Callable<Integer> {
             }
         }
         try (UnlockedSession session = UnlockedSession.open(parent.home.folder(), passphrase, err)) {
-            for (Path file : sources.files()) {
+            // Uploaded documents by file, so a later file with the same content can name the document.
+            Map<Path, DocumentSummary> uploaded = new HashMap<>();
+            for (CheckedFile checked : session.documents().checkContent(sources.files())) {
+                Path file = checked.file();
+                Optional<String> existing = allowDuplicates ? Optional.empty() : existingDocument(checked, uploaded);
+                if (existing.isPresent()) {
+                    out.println(existing.get() + "\t" + file.getFileName() + "\t" + DUPLICATE_MARK);
+                    out.flush();
+                    continue;
+                }
                 try {
-                    DocumentSummary document = session.documents().upload(file, patientReference, TransferListener.NONE);
+                    DocumentSummary document = session.documents().upload(checked, patientReference, TransferListener.NONE);
+                    uploaded.put(file, document);
+                    checked.earlierFile().ifPresent(earlier -> uploaded.putIfAbsent(earlier, document));
                     out.println(document.id() + "\t" + document.size() + "\t" + document.name());
                     out.flush();
                 } catch (SealDropException e) {
@@ -86,9 +115,23 @@ final class UploadCommand implements Callable<Integer> {
         return failures == 0 ? 0 : SealDropCommand.EXIT_FAILURE;
     }
 
+    /**
+     * Returns "id<TAB>size" of the document that already has this file's content: the oldest one in the
+     * vault, else the one uploaded for the earlier file of this run. When that earlier upload failed,
+     * this file is uploaded in its place.
+     */
+    private static Optional<String> existingDocument(CheckedFile checked, Map<Path, DocumentSummary> uploaded) {
+        if (!checked.existingDocuments().isEmpty()) {
+            return Optional.of(checked.existingDocuments().get(0) + "\t" + checked.size());
+        }
+        return checked.earlierFile()
+                .map(uploaded::get)
+                .map(document -> document.id() + "\t" + document.size());
+    }
+
     private static String describe(FolderExpansion.Reason reason) {
         return switch (reason) {
-            case UNREADABLE -> "it cannot be read with your permissions.";
+            case UNREADABLE -> "it could not be read; check the disk or network share, or ask IT for read access.";
             case NOT_A_REGULAR_FILE -> "it is not a regular file.";
             case LINKED_FOLDER -> "it is a link to a folder, which is not followed so a link loop cannot repeat files.";
             case MISSING -> "it does not exist; check the path.";

@@ -102,6 +102,57 @@ public final class DocumentIndex {
         }
     }
 
+    /**
+     * Stores the content tag of row {@code id} inside the caller's transaction.
+     *
+     * @param tag HMAC of the plaintext SHA-256 under the content tag key of {@code vaultKeyVersion}
+     * @return whether the row exists
+     */
+    public boolean setContentTag(Connection transaction, UUID id, byte[] tag, int vaultKeyVersion) throws SQLException {
+        try (PreparedStatement update = transaction.prepareStatement(
+                "UPDATE documents SET content_tag = ?, content_tag_version = ? WHERE id = ?")) {
+            update.setBytes(1, tag);
+            update.setInt(2, vaultKeyVersion);
+            update.setString(3, id.toString());
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    /** Returns the rows without a content tag under vault key version {@code vaultKeyVersion}, oldest first. */
+    public List<DocumentRecord> withoutContentTag(int vaultKeyVersion) {
+        return database.read(connection -> {
+            List<DocumentRecord> records = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM documents"
+                    + " WHERE content_tag IS NULL OR content_tag_version IS NOT ? ORDER BY created_at, id")) {
+                query.setInt(1, vaultKeyVersion);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        records.add(toRecord(rows));
+                    }
+                }
+            }
+            return records;
+        });
+    }
+
+    /** Returns the ids of rows with content tag {@code tag} under vault key version {@code vaultKeyVersion}, oldest first. */
+    public List<UUID> findByContentTag(byte[] tag, int vaultKeyVersion) {
+        return database.read(connection -> {
+            List<UUID> ids = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT id FROM documents"
+                    + " WHERE content_tag = ? AND content_tag_version = ? ORDER BY created_at, id")) {
+                query.setBytes(1, tag);
+                query.setInt(2, vaultKeyVersion);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(UUID.fromString(rows.getString("id")));
+                    }
+                }
+            }
+            return ids;
+        });
+    }
+
     public Optional<DocumentRecord> find(UUID id) {
         return database.read(connection -> {
             try (PreparedStatement query = connection.prepareStatement(

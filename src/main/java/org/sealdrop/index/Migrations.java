@@ -11,7 +11,7 @@ import java.util.List;
  * recorded in {@code schema_version}, so an index from an older SealDrop is upgraded in place and an
  * index from a newer SealDrop is rejected instead of being damaged.
  *
- * <p>Clear columns hold only ids, sizes, states, times and key versions. Names, media types and
+ * <p>Clear columns hold only ids, sizes, states, times, key versions and keyed content tags. Names, media types and
  * patient references live in {@code header}, the object's header with its metadata encrypted under
  * the document key.
  */
@@ -82,6 +82,14 @@ final class Migrations {
                 id INTEGER PRIMARY KEY CHECK (id = 1),
                 last_delivered_at TEXT NOT NULL
             );
+            """,
+            // Version 4: content tags for finding duplicates. A tag is an HMAC of the plaintext SHA-256
+            // under a key derived from vault key version content_tag_version, so it reveals only which
+            // rows have equal content. NULL until the row's tag is computed.
+            """
+            ALTER TABLE documents ADD COLUMN content_tag BLOB;
+            ALTER TABLE documents ADD COLUMN content_tag_version INTEGER;
+            CREATE INDEX documents_content_tag ON documents (content_tag);
             """);
 
     private Migrations() {

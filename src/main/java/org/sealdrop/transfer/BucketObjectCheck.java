@@ -31,8 +31,15 @@ final class BucketObjectCheck {
     }
 
     /**
+     * A verified object's index row and its plaintext SHA-256 from the decrypted metadata, which gives
+     * the row its content tag.
+     */
+    record Verified(DocumentRecord record, String sha256Hex) {
+    }
+
+    /**
      * Returns the row of a verified object, with status uploaded and {@code createdAt} from the
-     * metadata's {@code addedAt}.
+     * metadata's {@code addedAt}, and the SHA-256 from its metadata.
      *
      * @param id the document id named by the object's key
      * @throws IntegrityException when any check fails; {@code UnsupportedFormatException} when a newer
@@ -40,7 +47,7 @@ final class BucketObjectCheck {
      * @throws org.sealdrop.SealDropException {@code SD-KEY-VERSION} when the key file lacks the vault
      *     key version that wrapped the document key
      */
-    static DocumentRecord check(UUID id, HeaderFetcher.FetchedHeader fetched, VaultKeys keys, Instant now) {
+    static Verified check(UUID id, HeaderFetcher.FetchedHeader fetched, VaultKeys keys, Instant now) {
         byte[] wrappedKey = wrappedKey(id, fetched);
         int keyVersion = KeyWrapping.vaultKeyVersionOf(wrappedKey);
         ObjectHeader header = ObjectHeader.parse(fetched.header());
@@ -56,8 +63,9 @@ final class BucketObjectCheck {
             throw new IntegrityException("The object of document " + id + " has " + fetched.info().size()
                     + " bytes where its header implies " + expectedSize + ", so it was truncated or extended: report it to IT.");
         }
-        return new DocumentRecord(id, fetched.info().key(), metadata.size(), fetched.info().size(),
+        DocumentRecord record = new DocumentRecord(id, fetched.info().key(), metadata.size(), fetched.info().size(),
                 DocumentStatus.UPLOADED, keyVersion, wrappedKey, fetched.header(), metadata.addedAt(), now);
+        return new Verified(record, metadata.sha256Hex());
     }
 
     private static byte[] wrappedKey(UUID id, HeaderFetcher.FetchedHeader fetched) {

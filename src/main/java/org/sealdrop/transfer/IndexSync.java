@@ -1,5 +1,7 @@
 package org.sealdrop.transfer;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +14,7 @@ import java.util.UUID;
 import org.sealdrop.SealDropException;
 import org.sealdrop.audit.AuditAction;
 import org.sealdrop.audit.Outcome;
+import org.sealdrop.crypto.ContentTagKey;
 import org.sealdrop.crypto.IntegrityException;
 import org.sealdrop.index.DocumentRecord;
 import org.sealdrop.storage.ObjectInfo;
@@ -66,17 +69,22 @@ public final class IndexSync {
         Listing listing = list();
         Set<String> known = new HashSet<>(rowsBefore.keySet());
         known.addAll(context.index().objectKeys().keySet());
-        Scan scan = check(listing, known, "sync");
+        try (Scan scan = check(listing, known, "sync")) {
+            return apply(rowsBefore, listing, scan);
+        }
+    }
 
+    private SyncResult apply(Map<String, UUID> rowsBefore, Listing listing, Scan scan) {
         List<Map.Entry<String, UUID>> gone = rowsBefore.entrySet().stream()
                 .filter(row -> !listing.keys().contains(row.getKey()))
                 .toList();
         List<UUID> added = new ArrayList<>();
         List<UUID> removed = new ArrayList<>();
         context.database().inTransaction(transaction -> {
-            for (DocumentRecord record : scan.verified()) {
-                if (context.index().insertIfAbsent(transaction, record)) {
-                    added.add(record.id());
+            for (BucketObjectCheck.Verified object : scan.verified()) {
+                if (context.index().insertIfAbsent(transaction, object.record())) {
+                    added.add(object.record().id());
+                    tag(transaction, object, scan.tagKey());
                 }
             }
             for (Map.Entry<String, UUID> row : gone) {
@@ -107,19 +115,25 @@ public final class IndexSync {
     public SyncResult rebuild() {
         Map<String, UUID> rowsBefore = context.index().objectKeys();
         Listing listing = list();
-        Scan scan = check(listing, Set.of(), "rebuild");
+        try (Scan scan = check(listing, Set.of(), "rebuild")) {
+            return replaceRows(rowsBefore, scan, listing);
+        }
+    }
 
+    private SyncResult replaceRows(Map<String, UUID> rowsBefore, Scan scan, Listing listing) {
         context.database().inTransaction(transaction -> {
             context.index().deleteAll(transaction);
-            for (DocumentRecord record : scan.verified()) {
-                context.index().insert(transaction, record);
+            for (BucketObjectCheck.Verified object : scan.verified()) {
+                context.index().insert(transaction, object.record());
+                tag(transaction, object, scan.tagKey());
             }
             return null;
         });
 
         Set<String> rebuiltKeys = new HashSet<>();
         List<UUID> added = new ArrayList<>();
-        for (DocumentRecord record : scan.verified()) {
+        for (BucketObjectCheck.Verified object : scan.verified()) {
+            DocumentRecord record = object.record();
             rebuiltKeys.add(record.objectKey());
             if (!rowsBefore.containsKey(record.objectKey())) {
                 added.add(record.id());
@@ -149,11 +163,17 @@ public final class IndexSync {
         return new Listing(documents, skipped);
     }
 
+    /** Stores the content tag of a new row from the SHA-256 in its decrypted metadata. */
+    private void tag(Connection transaction, BucketObjectCheck.Verified object, ContentTagKey tagKey) throws SQLException {
+        context.index().setContentTag(transaction, object.record().id(), tagKey.tag(object.sha256Hex()),
+                tagKey.vaultKeyVersion());
+    }
+
     /** Checks the listed objects whose key is not in {@code known}. */
     private Scan check(Listing listing, Set<String> known, String operation) {
         VaultKeys keys = context.vaultKeys().get();
         Instant now = context.clock().instant();
-        List<DocumentRecord> verified = new ArrayList<>();
+        List<BucketObjectCheck.Verified> verified = new ArrayList<>();
         List<SyncResult.DamagedObject> damaged = new ArrayList<>();
         int vanished = 0;
 
@@ -178,7 +198,8 @@ public final class IndexSync {
                 reportDamage(id, fetched.map(f -> f.info().eTag()).orElse(""), e, operation);
             }
         }
-        return new Scan(verified, damaged, vanished);
+        // The tag key is derived after the checks, so a vault locked meanwhile fails the run before the index changes.
+        return new Scan(verified, damaged, vanished, keys.contentTagKey());
     }
 
     private void reportDamage(UUID id, String eTag, SealDropException failure, String operation) {
@@ -220,6 +241,12 @@ public final class IndexSync {
         }
     }
 
-    private record Scan(List<DocumentRecord> verified, List<SyncResult.DamagedObject> damaged, int vanished) {
+    /** Objects that passed or failed their check, and the content tag key for the new rows, which the caller closes. */
+    private record Scan(List<BucketObjectCheck.Verified> verified, List<SyncResult.DamagedObject> damaged, int vanished,
+            ContentTagKey tagKey) implements AutoCloseable {
+        @Override
+        public void close() {
+            tagKey.close();
+        }
     }
 }

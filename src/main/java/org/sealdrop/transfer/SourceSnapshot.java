@@ -23,6 +23,14 @@ import org.sealdrop.SealDropException;
  */
 public record SourceSnapshot(long size, FileTime modified, String sha256Hex, String mediaType) {
 
+    /**
+     * Reads {@code file} once, in order.
+     *
+     * @param documentLabel how messages name the file, such as "document" and its id; never its path
+     * @throws SealDropException {@code SD-SOURCE-MISSING}, {@code SD-SOURCE-UNREADABLE} or
+     *     {@code SD-SOURCE-NOT-FILE} when the file cannot be read, {@code SD-SOURCE-CHANGED} when its
+     *     length differs from its size at the start
+     */
     public static SourceSnapshot read(Path file, String documentLabel) {
         BasicFileAttributes attributes = attributes(file, documentLabel);
         MessageDigest sha256 = newSha256();
@@ -89,10 +97,11 @@ public record SourceSnapshot(long size, FileTime modified, String sha256Hex, Str
      * Builds the error for a failed read. The {@code IOException} is not attached as the cause: its
      * message is the file's path, which may name a patient, and causes reach logs.
      */
-    private static SealDropException unreadable(String documentLabel, IOException e) {
+    static SealDropException unreadable(String documentLabel, IOException e) {
         if (e instanceof NoSuchFileException) {
             return new SealDropException("SD-SOURCE-MISSING", "The file for " + documentLabel
-                    + " no longer exists; check whether it was moved and add it again.");
+                    + " could not be read because it no longer exists; check the disk or network share, or whether"
+                    + " the file was moved, and add it again.");
         }
         if (e instanceof AccessDeniedException) {
             return new SealDropException("SD-SOURCE-UNREADABLE", "The file for " + documentLabel

@@ -38,7 +38,7 @@ final class UploadCompletion {
      * emits the last chunk, so a file that changed in between never completes an upload.
      */
     void sendAndList(Path file, String label, SourceSnapshot source, ObjectEncryptor encryptor, DocumentRecord record,
-            MultipartJournal journal, Progress listener) {
+            ContentTag tag, MultipartJournal journal, Progress listener) {
         Map<String, String> objectMetadata = Map.of(
                 Uploader.FORMAT_METADATA, "1",
                 Uploader.WRAPPED_KEY_METADATA, Base64.getEncoder().encodeToString(record.wrappedKey()));
@@ -49,24 +49,24 @@ final class UploadCompletion {
                     sent -> listener.update(plaintextProgress(sent, ciphertextLength, source.size()), source.size()),
                     journal);
         } catch (IOException e) {
-            throw new SealDropException("SD-SOURCE-UNREADABLE", "The file for " + label + " could not be read ("
-                    + e.getClass().getSimpleName() + "); check the disk or network share and add it again.");
+            throw SourceSnapshot.unreadable(label, e);
         }
-        commitOrRemove(file, label, source, record);
+        commitOrRemove(file, label, source, record, tag);
     }
 
     /**
-     * Lists the uploaded object in the index together with its audit event, and deletes the upload
-     * session in the same transaction. When the source changed after the upload or the index write
+     * Lists the uploaded object in the index together with its audit event and content tag, and deletes the upload session in the same
+     * transaction. When the source changed after the upload or the index write
      * fails, the object is deleted again so that bucket and index agree.
      */
-    private void commitOrRemove(Path file, String label, SourceSnapshot source, DocumentRecord record) {
+    private void commitOrRemove(Path file, String label, SourceSnapshot source, DocumentRecord record, ContentTag tag) {
         try {
             source.checkUnchanged(file, label);
             context.database().inTransaction(transaction -> {
                 // An index sync may have listed the object between its upload and this insert. Its row is
                 // then this object's, because only this upload has the document key that its check needs.
                 context.index().insertIfAbsent(transaction, record);
+                context.index().setContentTag(transaction, record.id(), tag.value(), tag.vaultKeyVersion());
                 context.audit().record(transaction, AuditAction.UPLOAD, record.id(), Outcome.SUCCESS, null);
                 sessions.delete(transaction, record.id());
                 return null;

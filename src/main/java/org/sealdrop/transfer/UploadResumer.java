@@ -135,6 +135,7 @@ public final class UploadResumer {
                         session.wrappedKey(), session.header(), session.createdAt(), context.clock().instant());
                 try {
                     new UploadCompletion(context).sendAndList(file, label, source, encryptor, record,
+                            ContentTag.of(context.vaultKeys().get(), metadata.sha256Hex()),
                             SessionJournal.resumed(sessions, session), listener);
                 } catch (SealDropException e) {
                     if (SOURCE_CHANGED_CODES.contains(e.errorCode())) {

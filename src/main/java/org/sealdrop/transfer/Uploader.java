@@ -51,11 +51,24 @@ public final class Uploader {
      * @param patientReference optional patient reference, stored only inside the encrypted metadata
      */
     public DocumentRecord upload(Path file, String patientReference, Progress listener) {
+        return upload(file, null, patientReference, listener);
+    }
+
+    /**
+     * Uploads {@code file} as a new document, reusing {@code snapshot} from an earlier first pass (such
+     * as a duplicate check) so a large file is not read a third time. The encryption pass still compares
+     * the file's length and SHA-256 with the snapshot, so a file changed since then fails with
+     * {@code SD-SOURCE-CHANGED}.
+     *
+     * @param snapshot first pass over {@code file}, or {@code null} to read it now
+     * @param patientReference optional patient reference, stored only inside the encrypted metadata
+     */
+    public DocumentRecord upload(Path file, SourceSnapshot snapshot, String patientReference, Progress listener) {
         UUID id = UUID.randomUUID();
         String label = "document " + id;
         LOG.info("Upload of document {} started", id);
         try {
-            DocumentRecord record = encryptAndUpload(id, label, file, blankToNull(patientReference), listener);
+            DocumentRecord record = encryptAndUpload(id, label, file, snapshot, blankToNull(patientReference), listener);
             LOG.info("Upload of document {} finished: {} bytes stored", id, record.ciphertextSize());
             return record;
         } catch (SealDropException e) {
@@ -65,9 +78,9 @@ public final class Uploader {
         }
     }
 
-    private DocumentRecord encryptAndUpload(UUID id, String label, Path file, String patientReference,
-            Progress listener) {
-        SourceSnapshot source = SourceSnapshot.read(file, label);
+    private DocumentRecord encryptAndUpload(UUID id, String label, Path file, SourceSnapshot snapshot,
+            String patientReference, Progress listener) {
+        SourceSnapshot source = snapshot != null ? snapshot : SourceSnapshot.read(file, label);
         Instant now = context.clock().instant();
         DocumentMetadata metadata = new DocumentMetadata(String.valueOf(file.getFileName()), source.mediaType(),
                 source.size(), source.sha256Hex(), patientReference, context.user(), now);
@@ -77,6 +90,8 @@ public final class Uploader {
         try (SecretKeyBytes documentKey = SecretKeyBytes.random(context.random())) {
             byte[] wrappedKey = keys.wrapDocumentKey(id, documentKey, context.random());
             int keyVersion = KeyWrapping.vaultKeyVersionOf(wrappedKey);
+            // The tag is computed now, like the wrapped key, so an upload running when the vault locks still finishes.
+            ContentTag tag = ContentTag.of(keys, source.sha256Hex());
             try (ObjectEncryptor encryptor = ObjectEncryptor.create(id, documentKey, metadata, context.random())) {
                 long ciphertextLength = encryptor.ciphertextLength(source.size());
                 DocumentRecord record = new DocumentRecord(id, objectKey, source.size(), ciphertextLength,
@@ -90,7 +105,7 @@ public final class Uploader {
                         source.size(), source.modified().toInstant(), 0, ciphertextLength, keyVersion,
                         UploadSession.STARTED, now));
                 try {
-                    new UploadCompletion(context).sendAndList(file, label, source, encryptor, record,
+                    new UploadCompletion(context).sendAndList(file, label, source, encryptor, record, tag,
                             SessionJournal.fresh(sessions, id), listener);
                 } catch (RuntimeException e) {
                     dropSession(id);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.sealdrop.SealDropException;
+import org.sealdrop.crypto.ContentTagKey;
 import org.sealdrop.crypto.KeyWrapping;
 import org.sealdrop.crypto.SecretKeyBytes;
 
@@ -78,6 +79,17 @@ public final class VaultKeys implements AutoCloseable {
     public synchronized SecretKeyBytes unwrapDocumentKey(UUID documentId, byte[] wrappedKey) {
         requireOpen();
         return KeyWrapping.unwrapDocumentKey(version(KeyWrapping.vaultKeyVersionOf(wrappedKey)), documentId, wrappedKey);
+    }
+
+    /**
+     * Derives the content tag key of the current vault key version, holding this object's lock like
+     * {@link #wrapDocumentKey} so that a lock cannot zero the vault key halfway through.
+     *
+     * @throws VaultLockedException after {@link #close()}
+     */
+    public synchronized ContentTagKey contentTagKey() {
+        requireOpen();
+        return ContentTagKey.derive(vaultId, currentVersion(), current());
     }
 
     /** Returns the versions in memory, oldest first. */

@@ -10,10 +10,12 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import org.sealdrop.app.DocumentSummary;
@@ -40,6 +42,7 @@ final class DocumentTable {
 
         TableColumn<DocumentSummary, String> name = column("documents.column.name", DocumentSummary::name);
         name.setPrefWidth(340);
+        name.setCellFactory(column -> nameCell());
         TableColumn<DocumentSummary, String> patient = column("documents.column.patient", DocumentSummary::patientReference);
         patient.setPrefWidth(150);
         TableColumn<DocumentSummary, Long> size = column("documents.column.size", DocumentSummary::size);
@@ -86,6 +89,22 @@ final class DocumentTable {
         TableColumn<DocumentSummary, T> column = new TableColumn<>(Messages.text(key));
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         return column;
+    }
+
+    /** Creates a name cell that cuts a long name in the middle with an ellipsis and shows it whole in a tooltip. */
+    private static TableCell<DocumentSummary, String> nameCell() {
+        Tooltip fullName = new Tooltip();
+        TableCell<DocumentSummary, String> cell = new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                fullName.setText(item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : fullName);
+            }
+        };
+        cell.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        return cell;
     }
 
     private static <T> TableCell<DocumentSummary, T> formattedCell(Function<T, String> format, String styleClass) {

@@ -11,6 +11,7 @@ import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -23,6 +24,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.sealdrop.app.CheckedFile;
 import org.sealdrop.app.DocumentService;
 import org.sealdrop.app.DocumentSummary;
 import org.sealdrop.app.OpenedDocument;
@@ -58,6 +60,7 @@ public final class DocumentsView {
     private final DropZone dropZone;
     private final TableView<DocumentSummary> table;
     private final BorderPane root = new BorderPane();
+    private Alert duplicateDialog;
     private boolean refreshing;
     private boolean refreshAgain;
     private boolean stopped;
@@ -106,8 +109,9 @@ public final class DocumentsView {
     }
 
     /**
-     * Stops polling and syncing, cancels uploads that have not started, and clears the document
-     * table and the transfer list so that no document name stays on screen or in this view. Used when
+     * Stops polling and syncing, cancels uploads that have not started, closes an open duplicate
+     * question without queuing its files, and clears the document table and the transfer list so that
+     * no document name stays on screen or in this view. Used when
      * locking or closing. Results of work still running are then ignored, so no error window opens
      * over the passphrase prompt. Uploads already running go on and finish without a row in the list.
      */
@@ -116,14 +120,23 @@ public final class DocumentsView {
         sync.stop();
         statusBar.stop();
         transfers.cancelQueued();
+        if (duplicateDialog != null) {
+            // The dialog shows file names, which must not stay on screen. Closing it here queues nothing.
+            duplicateDialog.close();
+        }
         table.getSelectionModel().clearSelection();
         rows.clear();
         transfers.items().clear();
     }
 
     /**
-     * Takes files and folders as a drop delivers them: folders are expanded off the application
-     * thread, then every file is queued with the patient reference typed so far, which is then cleared.
+     * Takes files and folders as a drop delivers them: folders are expanded and every file is checked
+     * for duplicates off the application thread. When the vault or the drop already has the content of
+     * some files, one dialog lists them and offers to skip them. Then every file is queued with the
+     * patient reference typed before the drop, which is cleared at once.
+     *
+     * <p>NOTE: uploads start only after the check has read every file of the drop once, so a drop of
+     * large scans shows no row until that pass is done. The upload then reuses that read's SHA-256.
      *
      * @return {@code false} when the list is empty, after telling the user that no files came with it
      */
@@ -135,19 +148,44 @@ public final class DocumentsView {
         List<Path> paths = new ArrayList<>();
         dropped.forEach(file -> paths.add(file.toPath()));
         String reference = takePatientReference();
-        dropZone.showMessage(Messages.text("dropZone.hint"));
+        dropZone.showMessage(Messages.text("dropZone.checking"));
 
-        BackgroundTasks.run(executor, () -> FolderExpansion.expand(paths), expanded -> {
+        BackgroundTasks.run(executor, () -> {
+            FolderExpansion.Result expanded = FolderExpansion.expand(paths);
+            return new CheckedDrop(expanded.skipped(), documents.checkContent(expanded.files()));
+        }, drop -> {
             if (stopped) {
                 return;
             }
-            transfers.enqueue(expanded.files(), reference);
-            transfers.addSkipped(expanded.skipped());
-            if (expanded.files().isEmpty()) {
-                dropZone.showMessage(Messages.text("dropZone.nothingToUpload"));
+            dropZone.showMessage(Messages.text(drop.files().isEmpty() ? "dropZone.nothingToUpload" : "dropZone.hint"));
+            List<CheckedFile> duplicates = drop.files().stream().filter(CheckedFile::isDuplicate).toList();
+            if (duplicates.isEmpty()) {
+                transfers.enqueueChecked(drop.files(), reference);
+                transfers.addSkipped(drop.skipped());
+                return;
             }
-        }, failure -> showFailure("folder expansion", failure));
+            duplicateDialog = DuplicateDialog.show(window(), duplicates, addAnyway -> {
+                duplicateDialog = null;
+                if (stopped) {
+                    return;
+                }
+                if (addAnyway) {
+                    transfers.enqueueChecked(drop.files(), reference);
+                } else {
+                    transfers.enqueueChecked(drop.files().stream().filter(file -> !file.isDuplicate()).toList(), reference);
+                    transfers.addSkippedDuplicates(duplicates);
+                }
+                transfers.addSkipped(drop.skipped());
+            });
+        }, failure -> {
+            dropZone.showMessage(Messages.text("dropZone.hint"));
+            showFailure("duplicate check", failure);
+        });
         return true;
+    }
+
+    /** A drop after folder expansion and the duplicate check. */
+    private record CheckedDrop(List<FolderExpansion.Skipped> skipped, List<CheckedFile> files) {
     }
 
     /** The transfer list's view model, for tests that wait for uploads. */

@@ -6,8 +6,7 @@ import java.util.function.Predicate;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.input.DragEvent;
-import javafx.scene.input.Dragboard;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.VBox;
 import org.sealdrop.ui.Messages;
@@ -16,13 +15,14 @@ import org.sealdrop.ui.Messages;
  * The area that accepts files and folders dragged from the desktop, with an "Add files…" button for
  * users who prefer a file chooser.
  *
- * <p>A drag that carries no files (text, a link from a browser) is not accepted, and the zone shows
- * the reason instead of failing.
+ * <p>A drag that carries no files (text, a link from a browser, a mail attachment without a path) is
+ * not accepted, and the zone shows the reason instead of failing.
  */
 final class DropZone {
 
     private final VBox root;
     private final Label hint = new Label(Messages.text("dropZone.hint"));
+    private final Predicate<List<File>> onFiles;
 
     /**
      * @param onFiles receives the dropped files on the application thread and returns whether any
@@ -30,6 +30,7 @@ final class DropZone {
      * @param addFiles button that opens the file chooser
      */
     DropZone(Predicate<List<File>> onFiles, Button addFiles) {
+        this.onFiles = onFiles;
         hint.setId("dropHint");
         hint.setWrapText(true);
         root = new VBox(10, hint, addFiles);
@@ -55,7 +56,7 @@ final class DropZone {
             }
         });
         root.setOnDragDropped(event -> {
-            event.setDropCompleted(onFiles.test(filesOf(event)));
+            event.setDropCompleted(drop(event.getDragboard()));
             setHighlighted(false);
             event.consume();
         });
@@ -70,9 +71,17 @@ final class DropZone {
         hint.setText(text);
     }
 
-    private static List<File> filesOf(DragEvent event) {
-        Dragboard board = event.getDragboard();
-        return board.hasFiles() ? board.getFiles() : List.of();
+    /**
+     * Hands the files of a drop to the callback. A drop without files (text, a link, a mail attachment
+     * that has no path on disk) reaches it as an empty list, and the callback shows the user why
+     * nothing happened.
+     *
+     * @param board the drop's dragboard; a {@link Clipboard} so that tests can pass one
+     * @return whether any files were taken
+     */
+    boolean drop(Clipboard board) {
+        List<File> files = board.hasFiles() ? board.getFiles() : null;
+        return onFiles.test(files == null ? List.of() : files);
     }
 
     private void setHighlighted(boolean highlighted) {

@@ -5,6 +5,7 @@ import javafx.beans.binding.StringBinding;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -18,6 +19,7 @@ final class TransferCell extends ListCell<TransferItem> {
     private final ProgressBar progress = new ProgressBar(0);
     private final Label state = new Label();
     private final Tooltip stateTip = new Tooltip();
+    private final Tooltip nameTip = new Tooltip();
     private final HBox row = new HBox(10, name, progress, state);
 
     TransferCell() {
@@ -25,6 +27,9 @@ final class TransferCell extends ListCell<TransferItem> {
         name.getStyleClass().add("transfer-name");
         name.setPrefWidth(300);
         name.setMinWidth(120);
+        // A long name is cut with an ellipsis; the tooltip shows it whole.
+        name.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        name.setTooltip(nameTip);
         progress.setPrefWidth(140);
         progress.setMinWidth(140);
         state.getStyleClass().add("transfer-state");
@@ -54,6 +59,7 @@ final class TransferCell extends ListCell<TransferItem> {
         }
 
         name.setText(item.displayName());
+        nameTip.setText(item.displayName());
         progress.progressProperty().bind(item.progressProperty());
         StringBinding stateText = stateText(item);
         state.textProperty().bind(stateText);

@@ -10,6 +10,7 @@ import javafx.beans.Observable;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
+import org.sealdrop.app.CheckedFile;
 import org.sealdrop.app.DocumentService;
 import org.sealdrop.app.DocumentSummary;
 import org.sealdrop.app.PendingUpload;
@@ -59,10 +60,29 @@ public final class TransferQueue {
      * @param patientReference stored with every file of this batch, or {@code null}
      */
     public void enqueue(List<Path> files, String patientReference) {
-        for (Path file : files) {
-            TransferItem item = new TransferItem(file, TransferState.QUEUED);
+        enqueueChecked(files.stream().map(CheckedFile::unchecked).toList(), patientReference);
+    }
+
+    /**
+     * Adds a row per checked file and queues its upload, which reuses the check's read of the file.
+     *
+     * @param patientReference stored with every file of this batch, or {@code null}
+     */
+    public void enqueueChecked(List<CheckedFile> files, String patientReference) {
+        for (CheckedFile file : files) {
+            TransferItem item = new TransferItem(file.file(), TransferState.QUEUED);
             items.add(item);
-            start(item, listener -> documents.upload(item.file(), patientReference, listener));
+            start(item, listener -> documents.upload(file, patientReference, listener));
+        }
+    }
+
+    /** Adds a finished row for each duplicate the user chose to skip, saying why it was skipped. */
+    public void addSkippedDuplicates(List<CheckedFile> duplicates) {
+        for (CheckedFile file : duplicates) {
+            TransferItem item = new TransferItem(file.file(), TransferState.SKIPPED);
+            item.problemProperty().set(Messages.text(file.existingDocuments().isEmpty()
+                    ? "transfer.skipped.DUPLICATE_IN_DROP" : "transfer.skipped.DUPLICATE_IN_VAULT"));
+            items.add(item);
         }
     }
 
