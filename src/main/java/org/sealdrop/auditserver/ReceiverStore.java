@@ -16,9 +16,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import org.sealdrop.SealDropException;
 import org.sealdrop.audit.WireTime;
+import org.sealdrop.auditserver.AppendResult.Rejection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +36,7 @@ public final class ReceiverStore implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReceiverStore.class);
 
-    private static final int SCHEMA_VERSION = 1;
+    private static final int SCHEMA_VERSION = 2;
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -60,6 +62,36 @@ public final class ReceiverStore implements AutoCloseable {
                 BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
             CREATE TRIGGER events_no_delete BEFORE DELETE ON events
                 BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END
+            """;
+
+    /** Version 2 adds the pinned device keys and the events refused on receipt. */
+    private static final String SCHEMA_2 = """
+            CREATE TABLE device_keys (
+                device_id TEXT PRIMARY KEY,
+                public_key TEXT NOT NULL,
+                first_event_id TEXT NOT NULL,
+                pinned_at TEXT NOT NULL
+            );
+            CREATE TRIGGER device_keys_no_update BEFORE UPDATE ON device_keys
+                BEGIN SELECT RAISE(ABORT, 'pinned device keys are append-only'); END;
+            CREATE TRIGGER device_keys_no_delete BEFORE DELETE ON device_keys
+                BEGIN SELECT RAISE(ABORT, 'pinned device keys are append-only'); END;
+            CREATE TABLE rejected_events (
+                event_id TEXT NOT NULL,
+                body_hash TEXT NOT NULL,
+                device_id TEXT NOT NULL,
+                sequence INTEGER NOT NULL,
+                error TEXT NOT NULL,
+                public_key TEXT NOT NULL,
+                body TEXT NOT NULL,
+                first_received_at TEXT NOT NULL,
+                PRIMARY KEY (event_id, body_hash)
+            );
+            CREATE INDEX rejected_events_device ON rejected_events (device_id, sequence);
+            CREATE TRIGGER rejected_events_no_update BEFORE UPDATE ON rejected_events
+                BEGIN SELECT RAISE(ABORT, 'rejected events are append-only'); END;
+            CREATE TRIGGER rejected_events_no_delete BEFORE DELETE ON rejected_events
+                BEGIN SELECT RAISE(ABORT, 'rejected events are append-only'); END
             """;
 
     private final Path file;
@@ -100,10 +132,16 @@ public final class ReceiverStore implements AutoCloseable {
         }
     }
 
-    /** Stores each event whose id is new, all in one transaction, and reports which ids were new. */
+    /**
+     * Stores each event whose id is new, all in one transaction, and reports which ids were new. A new
+     * event is refused, and kept in {@code rejected_events}, when its signature does not verify or its
+     * public key differs from the key pinned for its device id. The first validly signed event of a
+     * device id pins its key.
+     */
     synchronized AppendResult append(List<ReceivedEvent> events) {
         List<String> stored = new ArrayList<>();
         List<String> duplicates = new ArrayList<>();
+        List<Rejection> rejected = new ArrayList<>();
         String receivedAt = WireTime.format(Instant.now());
         try {
             connection.setAutoCommit(false);
@@ -111,23 +149,56 @@ public final class ReceiverStore implements AutoCloseable {
                     + " sequence, time, user, action, document_id, outcome, previous_hash, body, received_at)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING")) {
                 for (ReceivedEvent event : events) {
+                    if (isStored(event.eventId())) {
+                        duplicates.add(event.eventId());
+                        warnIfBodyDiffers(event);
+                        continue;
+                    }
+                    String error = admissionError(event, receivedAt);
+                    if (error != null) {
+                        Rejections.insert(connection, event, error, receivedAt);
+                        rejected.add(new Rejection(event.eventId(), error));
+                        continue;
+                    }
                     bindInsert(insert, event, receivedAt);
                     if (insert.executeUpdate() == 1) {
                         stored.add(event.eventId());
                     } else {
                         duplicates.add(event.eventId());
-                        warnIfBodyDiffers(event);
                     }
                 }
             }
             connection.commit();
-            return new AppendResult(stored, duplicates);
+            return new AppendResult(stored, duplicates, rejected);
         } catch (SQLException e) {
             rollbackQuietly();
             throw new SealDropException("SD-AUDIT-STORE", "Storing " + events.size() + " audit events in "
                     + file + " failed; check free disk space. The client keeps the events and retries.", e);
         } finally {
             restoreAutoCommit();
+        }
+    }
+
+    /** Returns why {@code event} is refused, or null when it may be stored; pins the key of a new device. */
+    private String admissionError(ReceivedEvent event, String receivedAt) throws SQLException {
+        if (!event.signatureValid()) {
+            return Rejections.BAD_SIGNATURE;
+        }
+        Optional<String> pinned = PinnedKeys.find(connection, event.deviceId());
+        if (pinned.isEmpty()) {
+            PinnedKeys.pin(connection, event, receivedAt);
+            log.info("Pinned the signing key of audit device {} from event {}", event.deviceId(), event.eventId());
+            return null;
+        }
+        return pinned.get().equals(event.publicKey()) ? null : Rejections.KEY_MISMATCH;
+    }
+
+    private boolean isStored(String eventId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM events WHERE event_id = ?")) {
+            select.setString(1, eventId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
         }
     }
 
@@ -198,15 +269,22 @@ public final class ReceiverStore implements AutoCloseable {
                 throw new SealDropException("SD-AUDIT-STORE", "The audit database " + file + " has schema version "
                         + version + ", newer than this receiver's " + SCHEMA_VERSION + "; run the newer receiver.");
             }
-            if (version == 0) {
+            if (version < SCHEMA_VERSION) {
                 connection.setAutoCommit(false);
-                for (String sql : SCHEMA.split(";\\s*\\n(?=CREATE)")) {
-                    statement.execute(sql);
+                if (version < 1) {
+                    executeAll(statement, SCHEMA);
                 }
+                executeAll(statement, SCHEMA_2);
                 statement.execute("PRAGMA user_version = " + SCHEMA_VERSION);
                 connection.commit();
                 connection.setAutoCommit(true);
             }
+        }
+    }
+
+    private static void executeAll(Statement statement, String script) throws SQLException {
+        for (String sql : script.split(";\\s*\\n(?=CREATE)")) {
+            statement.execute(sql);
         }
     }
 
