@@ -67,13 +67,27 @@ public final class DeviceSigningKey {
         }
     }
 
+    /** Generates a new key pair that lives in memory only; {@link #loadOrCreate} keeps one in a file. */
+    public static DeviceSigningKey generate() {
+        try {
+            KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            return new DeviceSigningKey(pair.getPrivate(), rawPublicKey(pair));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Every Java 17 runtime provides Ed25519.", e);
+        }
+    }
+
     /**
-     * Builds the key pair of a 32-byte Ed25519 seed (the private key of RFC 8032). Used for test keys;
-     * {@code seed} is not kept.
+     * Builds a key pair from a 32-byte Ed25519 seed (the private key of RFC 8032) and its 32-byte public
+     * key. Used for fixed test keys; {@code seed} is not kept.
+     *
+     * @throws IllegalArgumentException when the seed is not 32 bytes or the public key is not the seed's
      */
     public static DeviceSigningKey fromSeed(byte[] seed, byte[] publicKey) {
         try {
-            return new DeviceSigningKey(privateKeyOf(seed), publicKey);
+            DeviceSigningKey key = new DeviceSigningKey(privateKeyOf(seed), publicKey);
+            key.requireMatchingPair();
+            return key;
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("The seed is not a 32-byte Ed25519 private key.", e);
         }
@@ -104,9 +118,8 @@ public final class DeviceSigningKey {
     private static void create(Path file) throws IOException, GeneralSecurityException {
         KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         byte[] pkcs8 = pair.getPrivate().getEncoded();
-        byte[] x509 = pair.getPublic().getEncoded();
         byte[] seed = Arrays.copyOfRange(pkcs8, pkcs8.length - KEY_BYTES, pkcs8.length);
-        byte[] publicKey = Arrays.copyOfRange(x509, x509.length - KEY_BYTES, x509.length);
+        byte[] publicKey = rawPublicKey(pair);
         String content = PRIVATE_LABEL + Base64.getEncoder().encodeToString(seed) + "\n"
                 + PUBLIC_LABEL + Base64.getEncoder().encodeToString(publicKey) + "\n";
         Arrays.fill(seed, (byte) 0);
@@ -131,6 +144,12 @@ public final class DeviceSigningKey {
             // Another SealDrop process on this home folder created it first; its key wins.
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /** Returns the last 32 bytes of the X.509 encoding, which are the RFC 8032 public key. */
+    private static byte[] rawPublicKey(KeyPair pair) {
+        byte[] x509 = pair.getPublic().getEncoded();
+        return Arrays.copyOfRange(x509, x509.length - KEY_BYTES, x509.length);
     }
 
     private static DeviceSigningKey read(Path file) throws IOException, GeneralSecurityException {
