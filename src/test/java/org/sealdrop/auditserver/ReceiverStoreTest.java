@@ -85,6 +85,27 @@ class ReceiverStoreTest {
     }
 
     @Test
+    void versionOneDatabaseGainsKeyTables() throws Exception {
+        List<String> bodies = new EventChain("m.jones", "pc-1").next(2, T0);
+        append(bodies.subList(0, 1));
+        store.close();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE device_keys");
+            statement.execute("DROP TABLE rejected_events");
+            statement.execute("PRAGMA user_version = 1");
+        }
+
+        store = ReceiverStore.open(file);
+        append(bodies.subList(1, 2));
+
+        ChainReport report = store.verifyChain("pc-1");
+        assertEquals(2, report.eventCount());
+        assertTrue(report.pinnedKey() != null, "the first event after the upgrade pins the key");
+        assertTrue(report.intact(), report.toString());
+    }
+
+    @Test
     void timeBoundsRoundSubMillisecondsUp() {
         List<String> bodies = new EventChain("m.jones", "pc-1").next(3, T0);
         append(bodies);
