@@ -59,6 +59,7 @@ public final class LocalServices implements AutoCloseable {
         DeviceSigningKey signingKey = DeviceSigningKey.loadOrCreate(home.deviceSigningKeyFile());
         this.auditTrail = new AuditTrail(database, new AuditIdentity(user, deviceId, APP_VERSION), signingKey,
                 options.clock());
+        auditTrail.signUnsignedEvents();
         this.vault = new LocalVault(this);
         this.documents = new LocalDocuments(this);
         SettingsFile.read(home.settingsFile()).ifPresent(this::connect);

@@ -9,7 +9,7 @@ public enum AuditAction {
     /** A decrypted document was sent to a printer. */
     PRINT,
     VERIFY, DELETE, UNLOCK, UNLOCK_FAILED,
-    /** The vault keys were wiped from memory; the reason {@code auto-lock} marks an automatic lock after idle time. */
+    /** The vault keys were wiped from memory. The reason {@code auto-lock} marks an automatic lock after idle time. */
     LOCK,
     INTEGRITY_FAILURE,
     /** A new vault key version, or the re-wrap of the documents under it. */

@@ -28,7 +28,7 @@ import org.sealdrop.SealDropException;
  */
 public final class AuditEventJson {
 
-    /** The eleven fields of an event in canonical order: the fields that the signature covers. */
+    /** The eleven fields of an event in canonical order, which the signature covers. */
     public static final List<String> FIELDS = List.of("eventId", "time", "user", "deviceId", "action",
             "documentId", "outcome", "reason", "appVersion", "sequence", "previousHash");
 
@@ -120,7 +120,7 @@ public final class AuditEventJson {
     /**
      * Parses an event body with exactly the fields of {@link #FIELDS}, with or without the
      * {@link #SIGNATURE_FIELDS}. It accepts any JSON spelling of them; {@link #canonical} returns the
-     * canonical one. It does not check the signature; {@link EventSignatures#verify(String)} does.
+     * canonical one. It does not check the signature, which {@link EventSignatures#verify(String)} does.
      *
      * @throws SealDropException with code {@code SD-AUDIT-INVALID} naming the first field that is
      *     missing, unknown or of the wrong type

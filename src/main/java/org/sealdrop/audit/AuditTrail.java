@@ -79,6 +79,22 @@ public final class AuditTrail {
         }
     }
 
+    /**
+     * Signs the outbox events that a SealDrop version without signatures recorded and did not deliver,
+     * because the receiver rejects unsigned events. Call it at start, before an {@link AuditSender}
+     * runs on the same index.
+     *
+     * @return the number of events signed now, 0 when every pending event was signed already
+     * @throws SealDropException with code {@code SD-INDEX-WRITE} when the index cannot be written
+     */
+    public int signUnsignedEvents() {
+        int signed = database.inTransaction(connection -> UnsignedOutbox.signAll(connection, signingKey));
+        if (signed > 0) {
+            log.info("Signed {} audit events that an older SealDrop left in the outbox", signed);
+        }
+        return signed;
+    }
+
     /** Returns the number of events not yet acknowledged by the audit receiver. */
     public long pendingCount() {
         return database.read(OutboxRows::count);

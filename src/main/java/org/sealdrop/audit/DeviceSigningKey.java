@@ -30,9 +30,9 @@ import org.sealdrop.SealDropException;
  */
 public final class DeviceSigningKey {
 
-    /** DER prefix of a PKCS#8 Ed25519 private key; the 32-byte seed follows (RFC 8410). */
+    /** DER prefix of a PKCS#8 Ed25519 private key, followed by the 32-byte seed (RFC 8410). */
     private static final byte[] PKCS8_PREFIX = HexFormat.of().parseHex("302e020100300506032b657004220420");
-    /** DER prefix of an X.509 Ed25519 public key; the 32-byte key follows (RFC 8410). */
+    /** DER prefix of an X.509 Ed25519 public key, followed by the 32-byte key (RFC 8410). */
     static final byte[] X509_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
     static final int KEY_BYTES = 32;
 
@@ -67,7 +67,7 @@ public final class DeviceSigningKey {
         }
     }
 
-    /** Generates a new key pair that lives in memory only; {@link #loadOrCreate} keeps one in a file. */
+    /** Generates a new key pair that lives in memory only. {@link #loadOrCreate} keeps one in a file. */
     public static DeviceSigningKey generate() {
         try {
             KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
@@ -141,7 +141,7 @@ public final class DeviceSigningKey {
         try {
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException e) {
-            // Another SealDrop process on this home folder created it first; its key wins.
+            // Another SealDrop process on this home folder created it first, so its key is kept.
             Files.deleteIfExists(temporary);
         }
     }
@@ -170,7 +170,7 @@ public final class DeviceSigningKey {
             if (line.startsWith(label)) {
                 byte[] value = Base64.getDecoder().decode(line.substring(label.length()).strip());
                 if (value.length != KEY_BYTES) {
-                    throw new IllegalArgumentException("The " + label.strip() + " line does not hold 32 bytes.");
+                    throw new IllegalArgumentException("The " + label.strip() + " line does not contain 32 bytes.");
                 }
                 return value;
             }

@@ -104,9 +104,13 @@ public final class EventSignatures {
         }
     }
 
-    /** Rejects spellings with non-zero padding bits, so one key has exactly one text form to pin. */
+    /** Tells whether {@code text} has zero padding bits, so that one key has exactly one text form to pin. */
     private static boolean isCanonicalBase64(String text) {
-        return Base64.getEncoder().encodeToString(Base64.getDecoder().decode(text)).equals(text);
+        try {
+            return Base64.getEncoder().encodeToString(Base64.getDecoder().decode(text)).equals(text);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static PublicKey decodePublicKey(byte[] raw) throws GeneralSecurityException {

@@ -19,7 +19,7 @@ import java.util.List;
  *     indexed columns differ from their body: changed after the device signed them
  * @param keyChanges sequence numbers of stored events signed with a key other than the one pinned
  *     for the device
- * @param rejectedEvents events the receiver refused on receipt, for a bad signature or a key other
+ * @param rejectedEvents events the receiver rejected on receipt, for a bad signature or a key other
  *     than the pinned one, in sequence order
  * @param pinnedKey the base64 Ed25519 public key pinned for the device, or null when none is
  */
@@ -54,10 +54,10 @@ public record ChainReport(String deviceId, long eventCount, long lastSequence, L
     }
 
     /**
-     * An event the receiver refused.
+     * An event the receiver rejected.
      *
      * @param error {@code bad_signature} or {@code key_mismatch}
-     * @param firstReceivedAt when the receiver first refused this body, in the wire time format
+     * @param firstReceivedAt when the receiver first rejected this body, in the wire time format
      */
     public record RejectedEvent(String eventId, long sequence, String error, String firstReceivedAt) {
     }

@@ -104,7 +104,7 @@ final class EventsHandler implements HttpHandler {
                 exchange.getRemoteAddress(), result.stored().size(), result.duplicates().size(),
                 result.rejected().size());
         if (!result.rejected().isEmpty()) {
-            // One line per batch, because a client retries refused events after each backoff.
+            // One line per batch, because a client retries rejected events after each backoff.
             log.warn("Rejected {} audit events from {}: {}", result.rejected().size(), exchange.getRemoteAddress(),
                     result.rejected());
         }

@@ -64,7 +64,7 @@ public final class ReceiverStore implements AutoCloseable {
                 BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END
             """;
 
-    /** Version 2 adds the pinned device keys and the events refused on receipt. */
+    /** Version 2 adds the pinned device keys and the events rejected on receipt. */
     private static final String SCHEMA_2 = """
             CREATE TABLE device_keys (
                 device_id TEXT PRIMARY KEY,
@@ -134,7 +134,7 @@ public final class ReceiverStore implements AutoCloseable {
 
     /**
      * Stores each event whose id is new, all in one transaction, and reports which ids were new. A new
-     * event is refused, and kept in {@code rejected_events}, when its signature does not verify or its
+     * event is rejected, and kept in {@code rejected_events}, when its signature does not verify or its
      * public key differs from the key pinned for its device id. The first validly signed event of a
      * device id pins its key.
      */
@@ -179,7 +179,7 @@ public final class ReceiverStore implements AutoCloseable {
         }
     }
 
-    /** Returns why {@code event} is refused, or null when it may be stored; pins the key of a new device. */
+    /** Returns why {@code event} is rejected, or null when it may be stored; pins the key of a new device. */
     private String admissionError(ReceivedEvent event, String receivedAt) throws SQLException {
         if (!event.signatureValid()) {
             return Rejections.BAD_SIGNATURE;

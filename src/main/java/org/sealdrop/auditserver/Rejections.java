@@ -10,8 +10,8 @@ import org.sealdrop.audit.AuditEventJson;
 import org.sealdrop.auditserver.ChainReport.RejectedEvent;
 
 /**
- * SQL on the {@code rejected_events} table: events refused on receipt, kept as evidence for the chain
- * report. A client retries a refused event, so each distinct body of an event id is kept once.
+ * SQL on the {@code rejected_events} table: events rejected on receipt, kept as evidence for the chain
+ * report. A client retries a rejected event, so each distinct body of an event id is kept once.
  */
 final class Rejections {
 

@@ -91,7 +91,7 @@ public record HomeFolder(Path root) {
         return root.resolve("device-id");
     }
 
-    /** The Ed25519 key pair that signs this device's audit events; readable by its owner only. */
+    /** Returns the file with the Ed25519 key pair that signs this device's audit events, readable by its owner only. */
     public Path deviceSigningKeyFile() {
         return root.resolve("device-signing-key");
     }

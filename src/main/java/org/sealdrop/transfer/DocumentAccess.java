@@ -108,8 +108,8 @@ public final class DocumentAccess {
 
     /**
      * Records that a document opened in the viewer was sent to a printer, or that printing it failed.
-     * The viewer calls it after the print job was accepted or refused; a failure carries the error
-     * code or a fixed reason such as {@code cancelled}.
+     * Call it after the printer accepted or rejected the job. A failure carries the error code or a
+     * fixed reason such as {@code cancelled}. No caller exists yet, because the viewer has no print command.
      *
      * @param reason null, or an error code or short fixed ASCII text; never a printer or file name
      * @throws SealDropException with code {@code SD-DOCUMENT-NOT-FOUND} when the index has no such

@@ -69,7 +69,7 @@ class EventSignaturesTest {
     }
 
     @Test
-    void flippedSignatureBitFails() throws Exception {
+    void changedSignatureFails() throws Exception {
         ObjectNode event = (ObjectNode) MAPPER.readTree(AuditEventJsonTest.FIRST_BODY);
         String signature = event.get("signature").textValue();
         event.put("signature", (signature.charAt(0) == 'A' ? "B" : "A") + signature.substring(1));

@@ -107,7 +107,7 @@ class SignedDeliveryTest {
     }
 
     @Test
-    void otherKeyForPinnedDeviceIsRefused() {
+    void otherKeyForPinnedDeviceIsRejected() {
         record(trail, 2);
         assertTrue(sender(database).flush(FLUSH_TIMEOUT));
         Database impostorIndex = Database.open(folder.resolve("impostor").resolve("index.db"));
