@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sealdrop.SealDropException;
 import org.sealdrop.audit.EventSignatures;
 import org.sealdrop.auditserver.ChainReport;
+import org.sealdrop.storage.ObjectStore;
 import org.sealdrop.testsupport.TestEnvironment;
+import org.sealdrop.vault.KeyManagement;
 
 /**
  * The home folder's signing key through {@link LocalServices} and the real receiver: it is created
@@ -41,6 +47,30 @@ class SignedAuditTest {
     @AfterEach
     void stop() {
         environment.close();
+    }
+
+    @Test
+    void tamperedKeyFileIsFailedUnlock() throws Exception {
+        services.vault().lock();
+        Path keyFile = services.home().keyFile();
+        ObjectNode json = (ObjectNode) new ObjectMapper().readTree(keyFile.toFile());
+        String mac = json.get("mac").textValue();
+        json.put("mac", (mac.charAt(0) == 'A' ? "B" : "A") + mac.substring(1));
+        // Both copies, so that unlocking cannot fall back to an intact one.
+        Files.writeString(keyFile, json.toString());
+        ObjectStore bucket = environment.bucket();
+        bucket.putSmall(TestEnvironment.PREFIX + KeyManagement.KEY_FILE_OBJECT,
+                json.toString().getBytes(StandardCharsets.UTF_8), Map.of());
+
+        SealDropException e = assertThrows(SealDropException.class,
+                () -> services.vault().unlock(TestEnvironment.PASSPHRASE.toCharArray()));
+        assertTrue(services.flushAudit(Duration.ofSeconds(30)));
+
+        assertEquals("SD-KEYFILE-TAMPERED", e.errorCode());
+        JsonNode last = environment.receivedEvents().get(environment.receivedEvents().size() - 1);
+        assertEquals("unlock_failed", last.path("action").asText());
+        assertEquals("SD-KEYFILE-TAMPERED", last.path("reason").asText());
+        assertTrue(EventSignatures.verify(last), last.toString());
     }
 
     @Test
