@@ -9,7 +9,7 @@ import org.sealdrop.SealDropException;
 
 /**
  * The tables of the receiver's SQLite file and their migrations, tracked in {@code PRAGMA user_version}.
- * Version 1 has the events; version 2 adds the pinned device keys and the rejected events.
+ * Version 1 has the events, and version 2 adds the pinned device keys and the rejected events.
  */
 final class ReceiverSchema {
 
