@@ -10,6 +10,7 @@ import org.sealdrop.audit.AuditPolicy;
 import org.sealdrop.audit.AuditPolicyGate;
 import org.sealdrop.audit.AuditSender;
 import org.sealdrop.audit.AuditTrail;
+import org.sealdrop.audit.DeviceSigningKey;
 import org.sealdrop.config.DeviceId;
 import org.sealdrop.config.EndpointPolicy;
 import org.sealdrop.config.HomeFolder;
@@ -58,7 +59,10 @@ public final class LocalServices implements AutoCloseable {
         this.index = new DocumentIndex(database);
         this.user = System.getProperty("user.name", "unknown");
         String deviceId = DeviceId.loadOrCreate(home.deviceIdFile());
-        this.auditTrail = new AuditTrail(database, new AuditIdentity(user, deviceId, APP_VERSION), options.clock());
+        DeviceSigningKey signingKey = DeviceSigningKey.loadOrCreate(home.deviceSigningKeyFile());
+        this.auditTrail = new AuditTrail(database, new AuditIdentity(user, deviceId, APP_VERSION), signingKey,
+                options.clock());
+        auditTrail.signUnsignedEvents();
         this.vault = new LocalVault(this);
         this.documents = new LocalDocuments(this);
         SettingsFile.read(home.settingsFile()).ifPresent(this::connect);

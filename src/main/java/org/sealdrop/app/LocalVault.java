@@ -351,6 +351,13 @@ final class LocalVault implements VaultAccess {
             services.auditTrail().record(AuditAction.UNLOCK_FAILED, null, Outcome.FAILURE, e.errorCode());
             services.wakeAuditSender();
             throw e;
+        } catch (SealDropException e) {
+            // A key file whose MAC or later versions do not verify is a failed unlock an investigator must see.
+            if ("SD-KEYFILE-TAMPERED".equals(e.errorCode())) {
+                services.auditTrail().record(AuditAction.UNLOCK_FAILED, null, Outcome.FAILURE, e.errorCode());
+                services.wakeAuditSender();
+            }
+            throw e;
         }
     }
 

@@ -5,7 +5,13 @@ import org.sealdrop.SealDropException;
 
 /** The kind of access, or attempt, that an event records. On the wire each action is its name in lower_snake_case. */
 public enum AuditAction {
-    UPLOAD, OPEN, EXPORT, VERIFY, DELETE, UNLOCK, UNLOCK_FAILED, LOCK, INTEGRITY_FAILURE,
+    UPLOAD, OPEN, EXPORT,
+    /** A decrypted document was sent to a printer. */
+    PRINT,
+    VERIFY, DELETE, UNLOCK, UNLOCK_FAILED,
+    /** The vault keys were wiped from memory. The reason {@code auto-lock} marks an automatic lock after idle time. */
+    LOCK,
+    INTEGRITY_FAILURE,
     /** A new vault key version, or the re-wrap of the documents under it. */
     ROTATE,
     /** The passphrase was replaced with the help of the recovery key. */

@@ -8,25 +8,35 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.sealdrop.SealDropException;
 
 /**
- * The canonical JSON of an audit event and its chain hash, as specified in docs/AUDIT.md.
+ * The canonical JSON of an audit event, its signed body and its chain hash, as specified in
+ * docs/AUDIT.md.
  *
  * <p>Canonical JSON has the eleven fields in the order of {@link #FIELDS}, no whitespace, null for an
  * absent document id or reason, the sequence as a plain integer, and strings escaped as in RFC 8785:
  * {@code \"}, {@code \\}, the short escapes {@code \b \t \n \f \r}, <code>&#92;u00xx</code> in lower-case hex
- * for other characters below U+0020, and every other character as itself in UTF-8. The chain hash
- * is the lower-case hex SHA-256 of those UTF-8 bytes.
+ * for other characters below U+0020, and every other character as itself in UTF-8. Its UTF-8 bytes
+ * are what the device signs. The body that is stored and sent is the canonical JSON with
+ * {@code publicKey} and {@code signature} appended ({@link #BODY_FIELDS}), and the chain hash is the
+ * lower-case hex SHA-256 of the body's UTF-8 bytes, so the chain covers the signatures too.
  */
 public final class AuditEventJson {
 
-    /** Field names in canonical order. */
+    /** The eleven fields of an event in canonical order, which the signature covers. */
     public static final List<String> FIELDS = List.of("eventId", "time", "user", "deviceId", "action",
             "documentId", "outcome", "reason", "appVersion", "sequence", "previousHash");
+
+    /** The fields that a signed body has after {@link #FIELDS}, in this order. */
+    public static final List<String> SIGNATURE_FIELDS = List.of("publicKey", "signature");
+
+    /** All fields of a signed body in order: {@link #FIELDS}, then {@link #SIGNATURE_FIELDS}. */
+    public static final List<String> BODY_FIELDS = concat(FIELDS, SIGNATURE_FIELDS);
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -53,6 +63,50 @@ public final class AuditEventJson {
         return json.toString();
     }
 
+    /**
+     * Writes the canonical JSON of the eleven {@link #FIELDS} of a parsed body, ignoring its other
+     * fields. A receiver uses it to rebuild the signed bytes of a body in any JSON spelling, including
+     * actions and outcomes that this version does not know.
+     *
+     * @throws IllegalArgumentException when a field is missing, {@code sequence} is not an integer, or
+     *     another field is neither a string nor null
+     */
+    public static String canonical(JsonNode body) {
+        StringBuilder json = new StringBuilder(512);
+        json.append('{');
+        for (String name : FIELDS) {
+            JsonNode value = body.get(name);
+            if (value == null) {
+                throw new IllegalArgumentException(name + " is missing.");
+            }
+            if (name.equals("sequence")) {
+                if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+                    throw new IllegalArgumentException("sequence is not an integer.");
+                }
+                json.append("\"sequence\":").append(value.longValue()).append(',');
+            } else if (value.isNull() || value.isTextual()) {
+                appendField(json, name, value.textValue());
+            } else {
+                throw new IllegalArgumentException(name + " is neither a string nor null.");
+            }
+        }
+        json.setCharAt(json.length() - 1, '}');
+        return json.toString();
+    }
+
+    /**
+     * Returns the body to store and send: {@code canonicalJson} with the {@code publicKey} and
+     * {@code signature} fields, both base64 with padding, appended in that order.
+     */
+    public static String body(String canonicalJson, String publicKeyBase64, String signatureBase64) {
+        StringBuilder json = new StringBuilder(canonicalJson.length() + 160);
+        json.append(canonicalJson, 0, canonicalJson.length() - 1).append(',');
+        appendField(json, "publicKey", publicKeyBase64);
+        appendField(json, "signature", signatureBase64);
+        json.setCharAt(json.length() - 1, '}');
+        return json.toString();
+    }
+
     /** Returns the lower-case hex SHA-256 of the UTF-8 bytes of {@code canonicalJson}. */
     public static String hash(String canonicalJson) {
         try {
@@ -64,8 +118,9 @@ public final class AuditEventJson {
     }
 
     /**
-     * Parses an event body with exactly the fields of {@link #FIELDS}. It accepts any JSON spelling of
-     * them; {@link #canonical} returns the canonical one.
+     * Parses an event body with exactly the fields of {@link #FIELDS}, with or without the
+     * {@link #SIGNATURE_FIELDS}. It accepts any JSON spelling of them; {@link #canonical} returns the
+     * canonical one. It does not check the signature, which {@link EventSignatures#verify(String)} does.
      *
      * @throws SealDropException with code {@code SD-AUDIT-INVALID} naming the first field that is
      *     missing, unknown or of the wrong type
@@ -81,9 +136,9 @@ public final class AuditEventJson {
             throw new SealDropException("SD-AUDIT-INVALID", "The audit event is not a JSON object; pass one event object.");
         }
         node.fieldNames().forEachRemaining(name -> {
-            if (!FIELDS.contains(name)) {
+            if (!BODY_FIELDS.contains(name)) {
                 throw new SealDropException("SD-AUDIT-INVALID",
-                        "The audit event has a field outside " + FIELDS + "; remove it.");
+                        "The audit event has a field outside " + BODY_FIELDS + "; remove it.");
             }
         });
         try {
@@ -103,6 +158,12 @@ public final class AuditEventJson {
             throw new SealDropException("SD-AUDIT-INVALID",
                     "The audit event has a malformed id or time; check eventId, documentId and time.");
         }
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
     }
 
     private static void appendField(StringBuilder json, String name, String value) {

@@ -18,8 +18,10 @@ import org.slf4j.LoggerFactory;
  * Appends audit events to the outbox in the device's index and links each to the one before it.
  *
  * <p>Each event gets the next sequence number of its device and the SHA-256 of the device's previous
- * event from {@code audit_chain}, which moves on in the same transaction as the outbox insert. A
- * rolled-back transaction therefore leaves neither the event nor a gap in the chain. An
+ * signed body from {@code audit_chain}, which moves on in the same transaction as the outbox insert. A
+ * rolled-back transaction therefore leaves neither the event nor a gap in the chain. Each body is
+ * signed with the device's {@link DeviceSigningKey}, which needs no vault key, so events are signed
+ * while the vault is locked too. An
  * {@link AuditSender} delivers the outbox; this class never talks to the network.
  */
 public final class AuditTrail {
@@ -28,11 +30,14 @@ public final class AuditTrail {
 
     private final Database database;
     private final AuditIdentity identity;
+    private final DeviceSigningKey signingKey;
     private final Clock clock;
 
-    public AuditTrail(Database database, AuditIdentity identity, Clock clock) {
+    /** Creates a trail that records events of {@code identity}, signed with {@code signingKey}. */
+    public AuditTrail(Database database, AuditIdentity identity, DeviceSigningKey signingKey, Clock clock) {
         this.database = Objects.requireNonNull(database, "database");
         this.identity = Objects.requireNonNull(identity, "identity");
+        this.signingKey = Objects.requireNonNull(signingKey, "signingKey");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -72,6 +77,22 @@ public final class AuditTrail {
             throw new SealDropException("SD-INDEX-WRITE", "Appending an audit event to the outbox in "
                     + database.file() + " failed; check free disk space and retry.", e);
         }
+    }
+
+    /**
+     * Signs the outbox events that a SealDrop version without signatures recorded and did not deliver,
+     * because the receiver rejects unsigned events. Call it at start, before an {@link AuditSender}
+     * runs on the same index.
+     *
+     * @return the number of events signed now, 0 when every pending event was signed already
+     * @throws SealDropException with code {@code SD-INDEX-WRITE} when the index cannot be written
+     */
+    public int signUnsignedEvents() {
+        int signed = database.inTransaction(connection -> UnsignedOutbox.signAll(connection, signingKey));
+        if (signed > 0) {
+            log.info("Signed {} audit events that an older SealDrop left in the outbox", signed);
+        }
+        return signed;
     }
 
     /** Returns the number of events not yet acknowledged by the audit receiver. */
@@ -125,7 +146,7 @@ public final class AuditTrail {
         Instant now = clock.instant();
         AuditEvent event = new AuditEvent(Uuid7.next(), now, identity.user(), identity.deviceId(), action,
                 documentId, outcome, reason, identity.appVersion(), previousSequence + 1, previousHash);
-        String body = AuditEventJson.canonical(event);
+        String body = EventSignatures.signedBody(event, signingKey);
         OutboxRows.insert(connection, event.eventId(), body, now);
 
         try (PreparedStatement advance = connection.prepareStatement(

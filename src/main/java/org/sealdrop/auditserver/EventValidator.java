@@ -5,12 +5,15 @@ import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.regex.Pattern;
 import org.sealdrop.audit.AuditEventJson;
+import org.sealdrop.audit.EventSignatures;
 import org.sealdrop.audit.WireTime;
 
 /**
  * The receiver's rules for one event. They match what SealDrop writes, with one deliberate leniency:
  * any lower_snake_case action and outcome is accepted, so a newer client's new action is stored rather
- * than retried forever.
+ * than retried forever. A malformed {@code publicKey} or {@code signature} is a malformed field (400),
+ * but a well-formed signature that does not verify is only noted in the result, because the store
+ * rejects that one event and keeps the rest of the batch.
  */
 final class EventValidator {
 
@@ -35,10 +38,10 @@ final class EventValidator {
     static ReceivedEvent validate(String path, JsonNode event, String body) throws BadRequestException {
         for (Iterator<String> names = event.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!AuditEventJson.FIELDS.contains(name)) {
+            if (!AuditEventJson.BODY_FIELDS.contains(name)) {
                 String quotedName = SAFE_FIELD_NAME.matcher(name).matches() ? " '" + name + "'" : "";
                 throw new BadRequestException(path + " has an unknown field" + quotedName
-                        + "; an event has only the fields " + AuditEventJson.FIELDS + ".");
+                        + "; an event has only the fields " + AuditEventJson.BODY_FIELDS + ".");
             }
         }
 
@@ -60,9 +63,19 @@ final class EventValidator {
         text(path, event, "appVersion", 64);
         long sequence = sequence(path, event);
         String previousHash = string(path, event, "previousHash", HEX_SHA_256, "64 lower-case hex digits");
+        String publicKey = string(path, event, "publicKey", null, "");
+        if (!EventSignatures.isPublicKeyForm(publicKey)) {
+            throw new BadRequestException(path + ".publicKey must be the base64 form, with padding, of a 32-byte"
+                    + " Ed25519 public key.");
+        }
+        String signature = string(path, event, "signature", null, "");
+        if (!EventSignatures.isSignatureForm(signature)) {
+            throw new BadRequestException(path + ".signature must be the base64 form, with padding, of a 64-byte"
+                    + " Ed25519 signature.");
+        }
 
         return new ReceivedEvent(eventId, time, user, deviceId, action, documentId, outcome, sequence,
-                previousHash, body);
+                previousHash, publicKey, EventSignatures.verify(event), body);
     }
 
     /** Tells whether {@code time} is in exactly the form {@link WireTime#format} writes. */

@@ -100,14 +100,24 @@ final class EventsHandler implements HttpHandler {
         }
 
         AppendResult result = store.append(events);
-        log.info("Audit batch from {}: {} events stored, {} duplicates ignored", exchange.getRemoteAddress(),
-                result.stored().size(), result.duplicates().size());
+        log.info("Audit batch from {}: {} events stored, {} duplicates ignored, {} rejected",
+                exchange.getRemoteAddress(), result.stored().size(), result.duplicates().size(),
+                result.rejected().size());
+        if (!result.rejected().isEmpty()) {
+            // One line per batch, because a client retries rejected events after each backoff.
+            log.warn("Rejected {} audit events from {}: {}", result.rejected().size(), exchange.getRemoteAddress(),
+                    result.rejected());
+        }
 
         ObjectNode response = MAPPER.createObjectNode();
         ArrayNode stored = response.putArray("stored");
         result.stored().forEach(stored::add);
         ArrayNode duplicates = response.putArray("duplicates");
         result.duplicates().forEach(duplicates::add);
+        ArrayNode rejected = response.putArray("rejected");
+        for (AppendResult.Rejection rejection : result.rejected()) {
+            rejected.addObject().put("eventId", rejection.eventId()).put("error", rejection.error());
+        }
         HttpExchanges.sendJson(exchange, 200, MAPPER.writeValueAsString(response));
     }
 

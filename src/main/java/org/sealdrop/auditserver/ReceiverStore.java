@@ -11,14 +11,15 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import org.sealdrop.SealDropException;
 import org.sealdrop.audit.WireTime;
+import org.sealdrop.auditserver.AppendResult.Rejection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,33 +35,8 @@ public final class ReceiverStore implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReceiverStore.class);
 
-    private static final int SCHEMA_VERSION = 1;
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
     private static final ObjectMapper MAPPER = new ObjectMapper();
-
-    private static final String SCHEMA = """
-            CREATE TABLE events (
-                event_id TEXT PRIMARY KEY,
-                device_id TEXT NOT NULL,
-                sequence INTEGER NOT NULL,
-                time TEXT NOT NULL,
-                user TEXT NOT NULL,
-                action TEXT NOT NULL,
-                document_id TEXT,
-                outcome TEXT NOT NULL,
-                previous_hash TEXT NOT NULL,
-                body TEXT NOT NULL,
-                received_at TEXT NOT NULL
-            );
-            CREATE INDEX events_time ON events (time, sequence);
-            CREATE INDEX events_document ON events (document_id, time);
-            CREATE INDEX events_device ON events (device_id, sequence);
-            CREATE INDEX events_user ON events (user, time);
-            CREATE TRIGGER events_no_update BEFORE UPDATE ON events
-                BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
-            CREATE TRIGGER events_no_delete BEFORE DELETE ON events
-                BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END
-            """;
 
     private final Path file;
     private final Connection connection;
@@ -88,7 +64,7 @@ public final class ReceiverStore implements AutoCloseable {
             properties.setProperty("synchronous", "FULL");
             properties.setProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MILLIS));
             connection = DriverManager.getConnection("jdbc:sqlite:" + file, properties);
-            migrate(connection, file);
+            ReceiverSchema.migrate(connection, file);
             return new ReceiverStore(file, connection);
         } catch (IOException | SQLException e) {
             closeQuietly(connection);
@@ -100,10 +76,16 @@ public final class ReceiverStore implements AutoCloseable {
         }
     }
 
-    /** Stores each event whose id is new, all in one transaction, and reports which ids were new. */
+    /**
+     * Stores each event whose id is new, all in one transaction, and reports which ids were new. A new
+     * event is rejected, and kept in {@code rejected_events}, when its signature does not verify or its
+     * public key differs from the key pinned for its device id. The first validly signed event of a
+     * device id pins its key.
+     */
     synchronized AppendResult append(List<ReceivedEvent> events) {
         List<String> stored = new ArrayList<>();
         List<String> duplicates = new ArrayList<>();
+        List<Rejection> rejected = new ArrayList<>();
         String receivedAt = WireTime.format(Instant.now());
         try {
             connection.setAutoCommit(false);
@@ -111,23 +93,56 @@ public final class ReceiverStore implements AutoCloseable {
                     + " sequence, time, user, action, document_id, outcome, previous_hash, body, received_at)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING")) {
                 for (ReceivedEvent event : events) {
+                    if (isStored(event.eventId())) {
+                        duplicates.add(event.eventId());
+                        warnIfBodyDiffers(event);
+                        continue;
+                    }
+                    String error = admissionError(event, receivedAt);
+                    if (error != null) {
+                        Rejections.insert(connection, event, error, receivedAt);
+                        rejected.add(new Rejection(event.eventId(), error));
+                        continue;
+                    }
                     bindInsert(insert, event, receivedAt);
                     if (insert.executeUpdate() == 1) {
                         stored.add(event.eventId());
                     } else {
                         duplicates.add(event.eventId());
-                        warnIfBodyDiffers(event);
                     }
                 }
             }
             connection.commit();
-            return new AppendResult(stored, duplicates);
+            return new AppendResult(stored, duplicates, rejected);
         } catch (SQLException e) {
             rollbackQuietly();
             throw new SealDropException("SD-AUDIT-STORE", "Storing " + events.size() + " audit events in "
                     + file + " failed; check free disk space. The client keeps the events and retries.", e);
         } finally {
             restoreAutoCommit();
+        }
+    }
+
+    /** Returns why {@code event} is rejected, or null when it may be stored; pins the key of a new device. */
+    private String admissionError(ReceivedEvent event, String receivedAt) throws SQLException {
+        if (!event.signatureValid()) {
+            return Rejections.BAD_SIGNATURE;
+        }
+        Optional<String> pinned = PinnedKeys.find(connection, event.deviceId());
+        if (pinned.isEmpty()) {
+            PinnedKeys.pin(connection, event, receivedAt);
+            log.info("Pinned the signing key of audit device {} from event {}", event.deviceId(), event.eventId());
+            return null;
+        }
+        return pinned.get().equals(event.publicKey()) ? null : Rejections.KEY_MISMATCH;
+    }
+
+    private boolean isStored(String eventId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM events WHERE event_id = ?")) {
+            select.setString(1, eventId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
         }
     }
 
@@ -185,29 +200,6 @@ public final class ReceiverStore implements AutoCloseable {
     @Override
     public synchronized void close() {
         closeQuietly(connection);
-    }
-
-    private static void migrate(Connection connection, Path file) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA journal_mode=WAL");
-            int version;
-            try (ResultSet row = statement.executeQuery("PRAGMA user_version")) {
-                version = row.next() ? row.getInt(1) : 0;
-            }
-            if (version > SCHEMA_VERSION) {
-                throw new SealDropException("SD-AUDIT-STORE", "The audit database " + file + " has schema version "
-                        + version + ", newer than this receiver's " + SCHEMA_VERSION + "; run the newer receiver.");
-            }
-            if (version == 0) {
-                connection.setAutoCommit(false);
-                for (String sql : SCHEMA.split(";\\s*\\n(?=CREATE)")) {
-                    statement.execute(sql);
-                }
-                statement.execute("PRAGMA user_version = " + SCHEMA_VERSION);
-                connection.commit();
-                connection.setAutoCommit(true);
-            }
-        }
     }
 
     private static void bindInsert(PreparedStatement insert, ReceivedEvent event, String receivedAt)

@@ -91,6 +91,11 @@ public record HomeFolder(Path root) {
         return root.resolve("device-id");
     }
 
+    /** Returns the file with the Ed25519 key pair that signs this device's audit events, readable by its owner only. */
+    public Path deviceSigningKeyFile() {
+        return root.resolve("device-signing-key");
+    }
+
     public Path logFolder() {
         return root.resolve("logs");
     }

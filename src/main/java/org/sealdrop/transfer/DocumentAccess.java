@@ -109,6 +109,20 @@ public final class DocumentAccess {
         return audited(find(id), AuditAction.VERIFY, r -> reader.decryptTo(r, OutputStream.nullOutputStream(), Progress.NONE));
     }
 
+    /**
+     * Records that a document opened in the viewer was sent to a printer, or that printing it failed.
+     * Call it after the printer accepted or rejected the job. A failure carries the error code or a
+     * fixed reason such as {@code cancelled}. No caller exists yet, because the viewer has no print command.
+     *
+     * @param reason null, or an error code or short fixed ASCII text; never a printer or file name
+     * @throws SealDropException with code {@code SD-DOCUMENT-NOT-FOUND} when the index has no such
+     *     document, {@code SD-AUDIT-INVALID} for an invalid reason, or {@code SD-INDEX-WRITE}
+     */
+    public void recordPrint(UUID id, Outcome outcome, String reason) {
+        DocumentRecord record = find(id);
+        context.audit().record(AuditAction.PRINT, record.id(), outcome, reason);
+    }
+
     public DocumentMetadata metadata(DocumentRecord record) {
         return reader.readMetadata(record);
     }

@@ -9,14 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.sealdrop.SealDropException;
 
 /**
- * The canonical JSON and chain hash. The expected hashes were computed outside Java, for example
- * {@code printf '%s' "$JSON" | sha256sum}, and docs/AUDIT.md shows the same two vectors.
+ * The canonical JSON, signed body and chain hash. The expected hashes were computed outside Java, for
+ * example {@code printf '%s' "$BODY" | sha256sum}, the first signature was checked with
+ * {@code openssl pkeyutl -verify -rawin}, and docs/AUDIT.md shows the same two vectors. The signing key
+ * is the private key of RFC 8032, section 7.1, TEST 1.
  */
 class AuditEventJsonTest {
 
@@ -30,7 +33,11 @@ class AuditEventJsonTest {
             + "\"action\":\"open\",\"documentId\":\"3f2b1c4e-5d6a-4b7c-8d9e-0f1a2b3c4d5e\",\"outcome\":\"success\","
             + "\"reason\":null,\"appVersion\":\"0.1.0\",\"sequence\":1,"
             + "\"previousHash\":\"0000000000000000000000000000000000000000000000000000000000000000\"}";
-    static final String FIRST_HASH = "27fcb01442cc34ab6729a0d854d90ba0822f1dd53fd1fd02211e6f51c26d11db";
+    static final String PUBLIC_KEY = "11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=";
+    static final String FIRST_BODY = FIRST_JSON.substring(0, FIRST_JSON.length() - 1)
+            + ",\"publicKey\":\"" + PUBLIC_KEY + "\",\"signature\":\"94xHYGDi84V8RKcdo7U4DXcdAtcgsWWFy7FFBxyNqaFgub4N"
+            + "/ykkwpFsFSNQaoHlR1S6HvM0HhZswxI8NFAEDQ==\"}";
+    static final String FIRST_HASH = "1bfed8b23423bfd0cec53dcbad3fdfb860955fd40a3c592fca5667b457d388c5";
 
     static final AuditEvent SECOND = new AuditEvent(UUID.fromString("019cebab-8b90-7000-8000-000000000001"),
             Instant.parse("2026-03-14T09:26:54.096Z"), "zoë.müller", "clinic-pc-07", AuditAction.INTEGRITY_FAILURE,
@@ -39,8 +46,18 @@ class AuditEventJsonTest {
             + "\"time\":\"2026-03-14T09:26:54.096Z\",\"user\":\"zoë.müller\",\"deviceId\":\"clinic-pc-07\","
             + "\"action\":\"integrity_failure\",\"documentId\":\"3f2b1c4e-5d6a-4b7c-8d9e-0f1a2b3c4d5e\","
             + "\"outcome\":\"failure\",\"reason\":\"SD-INTEGRITY\",\"appVersion\":\"0.1.0\",\"sequence\":2,"
-            + "\"previousHash\":\"27fcb01442cc34ab6729a0d854d90ba0822f1dd53fd1fd02211e6f51c26d11db\"}";
-    static final String SECOND_HASH = "9785600cd60e1b270f3b472e62d44d3ec4465dc88690c82cc3aa5c0124d33c40";
+            + "\"previousHash\":\"1bfed8b23423bfd0cec53dcbad3fdfb860955fd40a3c592fca5667b457d388c5\"}";
+    static final String SECOND_BODY = SECOND_JSON.substring(0, SECOND_JSON.length() - 1)
+            + ",\"publicKey\":\"" + PUBLIC_KEY + "\",\"signature\":\"TaNmUh3axB1juNu8NMUrZUz8gOE4usbzIRhxMmLjEytP+VnoKmYk"
+            + "kUgufhhepLiwjZqhEpXNaVYGyxMSuIMIBA==\"}";
+    static final String SECOND_HASH = "e8c0c18ef0677d639db55c2510edef1bd07dda45394829db61ad8c2b9a47a3a1";
+
+    /** The key pair of RFC 8032, section 7.1, TEST 1. */
+    static DeviceSigningKey testKey() {
+        HexFormat hex = HexFormat.of();
+        return DeviceSigningKey.fromSeed(hex.parseHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"),
+                hex.parseHex("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a"));
+    }
 
     @Test
     void canonicalJsonMatchesVectors() {
@@ -49,19 +66,33 @@ class AuditEventJsonTest {
     }
 
     @Test
+    void signedBodyMatchesVectors() {
+        DeviceSigningKey key = testKey();
+
+        assertEquals(PUBLIC_KEY, key.publicKeyBase64());
+        assertEquals(FIRST_BODY, EventSignatures.signedBody(FIRST, key));
+        assertEquals(SECOND_BODY, EventSignatures.signedBody(SECOND, key));
+    }
+
+    @Test
     void hashMatchesVectors() {
-        assertEquals(FIRST_HASH, AuditEventJson.hash(FIRST_JSON));
-        assertEquals(SECOND_HASH, AuditEventJson.hash(SECOND_JSON));
+        assertEquals(FIRST_HASH, AuditEventJson.hash(FIRST_BODY));
+        assertEquals(SECOND_HASH, AuditEventJson.hash(SECOND_BODY));
+        assertEquals(FIRST_HASH, SECOND.previousHash());
     }
 
     @Test
     void documentationShowsVectors() throws Exception {
         String doc = Files.readString(Path.of("docs", "AUDIT.md"));
 
-        assertTrue(doc.contains(FIRST_JSON), "docs/AUDIT.md lacks the first vector's JSON");
+        assertTrue(doc.contains(FIRST_JSON), "docs/AUDIT.md lacks the first vector's signed JSON");
+        assertTrue(doc.contains(FIRST_BODY), "docs/AUDIT.md lacks the first vector's body");
         assertTrue(doc.contains(FIRST_HASH), "docs/AUDIT.md lacks the first vector's hash");
-        assertTrue(doc.contains(SECOND_JSON), "docs/AUDIT.md lacks the second vector's JSON");
+        assertTrue(doc.contains(SECOND_JSON), "docs/AUDIT.md lacks the second vector's signed JSON");
+        assertTrue(doc.contains(SECOND_BODY), "docs/AUDIT.md lacks the second vector's body");
         assertTrue(doc.contains(SECOND_HASH), "docs/AUDIT.md lacks the second vector's hash");
+        assertTrue(doc.contains("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"),
+                "docs/AUDIT.md lacks the test key");
     }
 
     @Test
@@ -86,6 +117,8 @@ class AuditEventJsonTest {
     void parseRoundTrips() {
         assertEquals(FIRST, AuditEventJson.parse(FIRST_JSON));
         assertEquals(SECOND, AuditEventJson.parse(SECOND_JSON));
+        assertEquals(FIRST, AuditEventJson.parse(FIRST_BODY));
+        assertEquals(SECOND, AuditEventJson.parse(SECOND_BODY));
     }
 
     @Test

@@ -40,8 +40,11 @@ class AuditPhiTest {
     @Test
     void eventsCarryOnlyDocumentedFields() throws Exception {
         Database database = Database.open(folder.resolve("index.db"));
+        Path keyFile = folder.resolve("device-signing-key");
         AuditTrail trail = new AuditTrail(database, new AuditIdentity("m.jones", "clinic-pc-07", "0.1.0"),
-                Clock.systemUTC());
+                DeviceSigningKey.loadOrCreate(keyFile), Clock.systemUTC());
+        String privateKeyLine = Files.readAllLines(keyFile).get(0);
+        String privateKey = privateKeyLine.substring(privateKeyLine.indexOf(' ') + 1);
         UUID document = UUID.randomUUID();
         database.inTransaction(connection -> {
             AuditTrailTest.insertDocument(connection, document);
@@ -53,15 +56,17 @@ class AuditPhiTest {
             }
             return trail.record(connection, AuditAction.UPLOAD, document, Outcome.SUCCESS, null);
         });
-        for (AuditAction action : List.of(AuditAction.OPEN, AuditAction.VERIFY, AuditAction.EXPORT, AuditAction.DELETE)) {
+        for (AuditAction action : AuditAction.values()) {
             trail.record(action, document, Outcome.SUCCESS, null);
         }
         trail.record(AuditAction.INTEGRITY_FAILURE, document, Outcome.FAILURE, "SD-INTEGRITY");
+        int recorded = 2 + AuditAction.values().length;
 
         List<String> outboxBodies = outboxBodies(database);
-        assertEquals(6, outboxBodies.size());
+        assertEquals(recorded, outboxBodies.size());
         for (String body : outboxBodies) {
             assertOnlyDocumentedFields(body);
+            assertFalse(body.contains(privateKey), "the private key is in an event");
         }
 
         Path receiverFile = folder.resolve("receiver").resolve("audit.db");
@@ -70,7 +75,7 @@ class AuditPhiTest {
                         ReceiverFixture.TOKEN.toCharArray(), Duration.ofMinutes(1))) {
             assertTrue(sender.flush(Duration.ofSeconds(30)));
             List<JsonNode> stored = server.store().query(EventQuery.all());
-            assertEquals(6, stored.size());
+            assertEquals(recorded, stored.size());
             for (JsonNode event : stored) {
                 assertOnlyDocumentedFields(event.toString());
             }
@@ -80,6 +85,7 @@ class AuditPhiTest {
             for (Path file : files.toList()) {
                 String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
                 assertFalse(content.contains("CANARY"), "canary found in " + file.getFileName());
+                assertFalse(content.contains(privateKey), "private key found in " + file.getFileName());
             }
         }
     }
@@ -89,7 +95,7 @@ class AuditPhiTest {
         Set<String> names = new HashSet<>();
         event.fieldNames().forEachRemaining(names::add);
 
-        assertEquals(Set.copyOf(AuditEventJson.FIELDS), names);
+        assertEquals(Set.copyOf(AuditEventJson.BODY_FIELDS), names);
         assertFalse(body.contains("CANARY"), body);
         assertFalse(body.contains("Jane"), body);
         event.fields().forEachRemaining(field -> assertTrue(field.getValue().isValueNode(),

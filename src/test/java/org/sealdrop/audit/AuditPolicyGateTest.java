@@ -93,7 +93,7 @@ class AuditPolicyGateTest {
 
     @Test
     void strictWithoutSenderRejects() {
-        AuditEvent event = new AuditTrail(database, AuditSenderTest.IDENTITY, CLOCK)
+        AuditEvent event = new AuditTrail(database, AuditSenderTest.IDENTITY, AuditEventJsonTest.testKey(), CLOCK)
                 .record(AuditAction.OPEN, UUID.randomUUID(), Outcome.SUCCESS, null);
         AuditPolicyGate gate = new AuditPolicyGate(strict(), database, null, CLOCK);
 
@@ -114,7 +114,7 @@ class AuditPolicyGateTest {
     }
 
     private void record(int count, Instant at) {
-        AuditTrail trail = new AuditTrail(database, AuditSenderTest.IDENTITY, Clock.fixed(at, ZoneOffset.UTC));
+        AuditTrail trail = new AuditTrail(database, AuditSenderTest.IDENTITY, AuditEventJsonTest.testKey(), Clock.fixed(at, ZoneOffset.UTC));
         for (int i = 0; i < count; i++) {
             trail.record(AuditAction.OPEN, UUID.randomUUID(), Outcome.SUCCESS, null);
         }

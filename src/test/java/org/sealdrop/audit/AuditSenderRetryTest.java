@@ -42,7 +42,7 @@ class AuditSenderRetryTest {
     @BeforeEach
     void start() throws Exception {
         database = Database.open(folder.resolve("index.db"));
-        trail = new AuditTrail(database, AuditSenderTest.IDENTITY, Clock.systemUTC());
+        trail = new AuditTrail(database, AuditSenderTest.IDENTITY, AuditEventJsonTest.testKey(), Clock.systemUTC());
         receiver = ReceiverFixture.startReceiver(folder.resolve("receiver.db"), 0);
         toClose.add(receiver);
     }

@@ -49,7 +49,7 @@ class AuditSenderTest {
     @BeforeEach
     void openIndex() {
         database = Database.open(folder.resolve("index.db"));
-        trail = new AuditTrail(database, IDENTITY, Clock.systemUTC());
+        trail = new AuditTrail(database, IDENTITY, AuditEventJsonTest.testKey(), Clock.systemUTC());
     }
 
     @AfterEach
@@ -179,7 +179,8 @@ class AuditSenderTest {
 
         AuditServer server = receiver(port);
         Database reopened = Database.open(folder.resolve("index.db"));
-        AuditTrail trailAfterRestart = new AuditTrail(reopened, IDENTITY, Clock.systemUTC());
+        AuditTrail trailAfterRestart = new AuditTrail(reopened, IDENTITY, AuditEventJsonTest.testKey(),
+                Clock.systemUTC());
         recorded.add(trailAfterRestart.record(AuditAction.LOCK, null, Outcome.SUCCESS, null));
         AuditSender second = new AuditSender(reopened, server.baseUrl(), ReceiverFixture.TOKEN.toCharArray(), MAX_BACKOFF);
         toClose.add(second);
@@ -283,7 +284,7 @@ class AuditSenderTest {
     private static List<JsonNode> expectedJson(List<AuditEvent> events) throws Exception {
         List<JsonNode> nodes = new ArrayList<>();
         for (AuditEvent event : events) {
-            nodes.add(MAPPER.readTree(AuditEventJson.canonical(event)));
+            nodes.add(MAPPER.readTree(EventSignatures.signedBody(event, AuditEventJsonTest.testKey())));
         }
         return nodes;
     }

@@ -37,7 +37,7 @@ class AuditTrailTest {
     @BeforeEach
     void openIndex() {
         database = Database.open(folder.resolve("index.db"));
-        trail = new AuditTrail(database, IDENTITY, Clock.fixed(NOW, ZoneOffset.UTC));
+        trail = new AuditTrail(database, IDENTITY, AuditEventJsonTest.testKey(), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test
@@ -66,7 +66,7 @@ class AuditTrailTest {
         assertEquals(4, bodies.size());
         for (int i = 0; i < events.size(); i++) {
             assertEquals(i + 1, events.get(i).sequence());
-            assertEquals(AuditEventJson.canonical(events.get(i)), bodies.get(i));
+            assertEquals(EventSignatures.signedBody(events.get(i), AuditEventJsonTest.testKey()), bodies.get(i));
             assertEquals(events.get(i), AuditEventJson.parse(bodies.get(i)));
         }
         for (int i = 1; i < events.size(); i++) {
@@ -80,11 +80,13 @@ class AuditTrailTest {
     void chainContinuesAcrossInstances() {
         AuditEvent first = trail.record(AuditAction.UNLOCK, null, Outcome.SUCCESS, null);
 
-        AuditTrail reopened = new AuditTrail(Database.open(folder.resolve("index.db")), IDENTITY, Clock.systemUTC());
+        AuditTrail reopened = new AuditTrail(Database.open(folder.resolve("index.db")), IDENTITY,
+                AuditEventJsonTest.testKey(), Clock.systemUTC());
         AuditEvent second = reopened.record(AuditAction.LOCK, null, Outcome.SUCCESS, null);
 
         assertEquals(2, second.sequence());
-        assertEquals(AuditEventJson.hash(AuditEventJson.canonical(first)), second.previousHash());
+        String firstBody = EventSignatures.signedBody(first, AuditEventJsonTest.testKey());
+        assertEquals(AuditEventJson.hash(firstBody), second.previousHash());
     }
 
     @Test
@@ -97,7 +99,7 @@ class AuditTrailTest {
         });
 
         assertEquals(1, countRows("documents"));
-        assertEquals(List.of(AuditEventJson.canonical(event)), outboxBodies());
+        assertEquals(List.of(EventSignatures.signedBody(event, AuditEventJsonTest.testKey())), outboxBodies());
     }
 
     @Test
@@ -145,7 +147,7 @@ class AuditTrailTest {
         assertEquals(Optional.empty(), trail.oldestPending());
 
         Instant later = NOW.plusSeconds(90);
-        new AuditTrail(database, IDENTITY, Clock.fixed(later, ZoneOffset.UTC))
+        new AuditTrail(database, IDENTITY, AuditEventJsonTest.testKey(), Clock.fixed(later, ZoneOffset.UTC))
                 .record(AuditAction.OPEN, UUID.randomUUID(), Outcome.SUCCESS, null);
         trail.record(AuditAction.OPEN, UUID.randomUUID(), Outcome.DENIED, "SD-LOCKED");
 
@@ -156,7 +158,7 @@ class AuditTrailTest {
     @Test
     void devicesKeepSeparateChains() {
         AuditTrail otherDevice = new AuditTrail(database, new AuditIdentity("m.jones", "clinic-pc-08", "0.1.0"),
-                Clock.systemUTC());
+                DeviceSigningKey.loadOrCreate(folder.resolve("other-device-key")), Clock.systemUTC());
 
         trail.record(AuditAction.UNLOCK, null, Outcome.SUCCESS, null);
         AuditEvent other = otherDevice.record(AuditAction.UNLOCK, null, Outcome.SUCCESS, null);
@@ -174,7 +176,7 @@ class AuditTrailTest {
         List<Thread> workers = new ArrayList<>();
         List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         for (int t = 0; t < threads; t++) {
-            AuditTrail own = new AuditTrail(database, IDENTITY, Clock.systemUTC());
+            AuditTrail own = new AuditTrail(database, IDENTITY, AuditEventJsonTest.testKey(), Clock.systemUTC());
             Thread worker = new Thread(() -> {
                 try {
                     for (int i = 0; i < perThread; i++) {

@@ -74,6 +74,59 @@ class AuditServerTest {
     }
 
     @Test
+    void badSignatureIsRejectedPerEvent() throws Exception {
+        List<String> bodies = new ArrayList<>(new EventChain("m.jones", "pc-1").next(3, T0));
+        bodies.set(1, bodies.get(1).replace("\"user\":\"m.jones\"", "\"user\":\"a.smith\""));
+
+        HttpResponse<String> response = post(EventChain.batch(bodies), TOKEN);
+
+        assertEquals(200, response.statusCode());
+        JsonNode ack = MAPPER.readTree(response.body());
+        assertEquals(List.of(EventChain.eventId(bodies.get(0)), EventChain.eventId(bodies.get(2))),
+                texts(ack.get("stored")));
+        JsonNode rejected = ack.get("rejected");
+        assertEquals(1, rejected.size());
+        assertEquals(EventChain.eventId(bodies.get(1)), rejected.get(0).get("eventId").asText());
+        assertEquals("bad_signature", rejected.get(0).get("error").asText());
+    }
+
+    @Test
+    void otherKeyForPinnedDeviceIsRejected() throws Exception {
+        assertEquals(200, post(EventChain.batch(new EventChain("m.jones", "pc-1").next(1, T0)), TOKEN).statusCode());
+        String impostor = new EventChain("m.jones", "pc-1").next(AuditAction.OPEN, UUID.randomUUID(), T0);
+
+        HttpResponse<String> response = post(EventChain.batch(List.of(impostor)), TOKEN);
+
+        JsonNode ack = MAPPER.readTree(response.body());
+        assertEquals(List.of(), texts(ack.get("stored")));
+        assertEquals("key_mismatch", ack.get("rejected").get(0).get("error").asText());
+        assertEquals(1, server.store().queryBodies(EventQuery.all()).size());
+    }
+
+    @Test
+    void unsignedEventIsMalformed() throws Exception {
+        String body = new EventChain("m.jones", "pc-1").next(AuditAction.OPEN, UUID.randomUUID(), T0);
+        String unsigned = body.substring(0, body.indexOf(",\"publicKey\"")) + "}";
+
+        HttpResponse<String> response = post(EventChain.batch(List.of(unsigned)), TOKEN);
+
+        assertEquals(400, response.statusCode());
+        assertTrue(response.body().contains("events[0].publicKey is missing"), response.body());
+    }
+
+    @Test
+    void malformedSignatureIsMalformed() throws Exception {
+        String body = new EventChain("m.jones", "pc-1").next(AuditAction.OPEN, UUID.randomUUID(), T0);
+        String shortSignature = body.replaceAll("\"signature\":\"[^\"]*\"", "\"signature\":\"AAAA\"");
+
+        HttpResponse<String> response = post(EventChain.batch(List.of(shortSignature)), TOKEN);
+
+        assertEquals(400, response.statusCode());
+        assertTrue(response.body().contains("events[0].signature must be"), response.body());
+        assertEquals(0, server.store().queryBodies(EventQuery.all()).size());
+    }
+
+    @Test
     void sameBodyTwiceStoredOnce() throws Exception {
         List<String> bodies = new EventChain("m.jones", "pc-1").next(2, T0);
         String batch = EventChain.batch(bodies);

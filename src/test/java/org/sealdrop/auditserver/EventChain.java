@@ -8,28 +8,41 @@ import java.util.UUID;
 import org.sealdrop.audit.AuditAction;
 import org.sealdrop.audit.AuditEvent;
 import org.sealdrop.audit.AuditEventJson;
+import org.sealdrop.audit.DeviceSigningKey;
+import org.sealdrop.audit.EventSignatures;
 import org.sealdrop.audit.Outcome;
 import org.sealdrop.audit.Uuid7;
 
-/** Builds canonical event bodies of one device, chained as SealDrop chains them. */
+/** Builds signed event bodies of one device, chained as SealDrop chains them. */
 final class EventChain {
 
     private final String user;
     private final String deviceId;
+    private final DeviceSigningKey key;
     private long sequence;
     private String previousHash = AuditEvent.FIRST_PREVIOUS_HASH;
 
+    /** A chain signed with a new in-memory key. */
     EventChain(String user, String deviceId) {
-        this.user = user;
-        this.deviceId = deviceId;
+        this(user, deviceId, DeviceSigningKey.generate());
     }
 
-    /** Returns the canonical body of the next event and moves the chain on. */
+    EventChain(String user, String deviceId, DeviceSigningKey key) {
+        this.user = user;
+        this.deviceId = deviceId;
+        this.key = key;
+    }
+
+    DeviceSigningKey key() {
+        return key;
+    }
+
+    /** Returns the signed body of the next event and moves the chain on. */
     String next(AuditAction action, UUID documentId, Instant time) {
         sequence++;
         AuditEvent event = new AuditEvent(Uuid7.next(), time, user, deviceId, action, documentId, Outcome.SUCCESS,
                 null, "0.1.0", sequence, previousHash);
-        String body = AuditEventJson.canonical(event);
+        String body = EventSignatures.signedBody(event, key);
         previousHash = AuditEventJson.hash(body);
         return body;
     }

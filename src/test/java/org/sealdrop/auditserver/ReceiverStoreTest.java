@@ -75,13 +75,34 @@ class ReceiverStoreTest {
         store.close();
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
                 Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA user_version = 2");
+            statement.execute("PRAGMA user_version = 3");
         }
 
         SealDropException e = assertThrows(SealDropException.class, () -> ReceiverStore.open(file));
 
         assertEquals("SD-AUDIT-STORE", e.errorCode());
         store = ReceiverStore.open(folder.resolve("fresh.db"));
+    }
+
+    @Test
+    void versionOneDatabaseGainsKeyTables() throws Exception {
+        List<String> bodies = new EventChain("m.jones", "pc-1").next(2, T0);
+        append(bodies.subList(0, 1));
+        store.close();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE device_keys");
+            statement.execute("DROP TABLE rejected_events");
+            statement.execute("PRAGMA user_version = 1");
+        }
+
+        store = ReceiverStore.open(file);
+        append(bodies.subList(1, 2));
+
+        ChainReport report = store.verifyChain("pc-1");
+        assertEquals(2, report.eventCount());
+        assertTrue(report.pinnedKey() != null, "the first event after the upgrade pins the key");
+        assertTrue(report.intact(), report.toString());
     }
 
     @Test
@@ -130,22 +151,79 @@ class ReceiverStoreTest {
     }
 
     @Test
-    void alteredEventBreaksNextLink() {
+    void alteredEventIsRejectedOnReceipt() {
         List<String> bodies = new ArrayList<>(new EventChain("m.jones", "pc-1").next(3, T0));
         bodies.set(1, bodies.get(1).replace("\"action\":\"open\"", "\"action\":\"verify\""));
-        append(bodies);
+        AppendResult result = append(bodies);
 
         ChainReport report = store.verifyChain("pc-1");
 
-        assertEquals(List.of(3L), report.brokenLinks());
-        assertEquals(List.of(), report.gaps());
+        assertEquals(List.of(new AppendResult.Rejection(EventChain.eventId(bodies.get(1)), "bad_signature")),
+                result.rejected());
+        assertEquals(2, report.eventCount());
+        assertEquals(List.of(new SequenceGap(2, 2)), report.gaps());
+        assertEquals(1, report.rejectedEvents().size());
+        assertEquals(2, report.rejectedEvents().get(0).sequence());
+        assertEquals("bad_signature", report.rejectedEvents().get(0).error());
+        assertFalse(report.intact());
+    }
+
+    @Test
+    void retriedRejectionIsKeptOnce() {
+        List<String> bodies = new ArrayList<>(new EventChain("m.jones", "pc-1").next(2, T0));
+        bodies.set(1, bodies.get(1).replace("\"action\":\"open\"", "\"action\":\"verify\""));
+        append(bodies);
+
+        append(bodies.subList(1, 2));
+
+        assertEquals(1, store.verifyChain("pc-1").rejectedEvents().size());
+    }
+
+    @Test
+    void firstEventPinsKey() {
+        EventChain chain = new EventChain("m.jones", "pc-1");
+        append(chain.next(2, T0));
+
+        ChainReport report = store.verifyChain("pc-1");
+
+        assertEquals(chain.key().publicKeyBase64(), report.pinnedKey());
+        assertTrue(report.intact(), report.toString());
+    }
+
+    @Test
+    void otherKeyForPinnedDeviceIsRejected() {
+        EventChain device = new EventChain("m.jones", "pc-1");
+        append(device.next(2, T0));
+        EventChain impostor = new EventChain("m.jones", "pc-1");
+
+        AppendResult result = append(impostor.next(1, T0.plusSeconds(10)));
+
+        assertEquals(List.of(), result.stored());
+        assertEquals("key_mismatch", result.rejected().get(0).error());
+        ChainReport report = store.verifyChain("pc-1");
+        assertEquals(device.key().publicKeyBase64(), report.pinnedKey());
+        assertEquals(2, report.eventCount());
+        assertEquals("key_mismatch", report.rejectedEvents().get(0).error());
+    }
+
+    @Test
+    void pinsAreAppendOnly() throws Exception {
+        append(new EventChain("m.jones", "pc-1").next(1, T0));
+
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement statement = connection.createStatement()) {
+            SQLException update = assertThrows(SQLException.class,
+                    () -> statement.executeUpdate("UPDATE device_keys SET public_key = 'x'"));
+            assertTrue(update.getMessage().contains("append-only"), update.getMessage());
+        }
     }
 
     @Test
     void forkedChainIsConflict() {
         EventChain original = new EventChain("m.jones", "pc-1");
         List<String> shared = original.next(2, T0);
-        EventChain restored = new EventChain("m.jones", "pc-1");
+        // A restored index keeps the home folder's signing key.
+        EventChain restored = new EventChain("m.jones", "pc-1", original.key());
         restored.next(AuditAction.OPEN, UUID.randomUUID(), T0);
         // Sequence 2 a second time, linked to a first event the receiver never saw.
         String fork = restored.next(AuditAction.LOCK, null, T0.plusSeconds(60));
@@ -168,9 +246,9 @@ class ReceiverStoreTest {
         assertEquals(0, store.verifyChain("pc-3").eventCount());
     }
 
-    private void append(List<String> bodies) {
+    private AppendResult append(List<String> bodies) {
         try {
-            store.append(EventBatchParser.parse(EventChain.batch(bodies).getBytes(StandardCharsets.UTF_8)));
+            return store.append(EventBatchParser.parse(EventChain.batch(bodies).getBytes(StandardCharsets.UTF_8)));
         } catch (BadRequestException e) {
             throw new AssertionError(e.getMessage(), e);
         }
