@@ -23,11 +23,13 @@ import java.nio.file.Path;
  *     when absent or 0. Memory per upload is about part size times (parallelism + 1).
  * @param autoLockMinutes minutes without mouse or keyboard input in any SealDrop window after which
  *     the window locks the vault; {@value #DEFAULT_AUTO_LOCK_MINUTES} when absent, 0 turns auto-lock off
+ * @param auditTrustStore a PKCS12 file without password with the certificate of the CA that issued the
+ *     audit receiver's certificate, such as the clinic's private CA; {@code null} trusts the JDK's CAs
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Settings(URI endpoint, String region, String bucket, String prefix, boolean pathStyle,
         String checksumMode, URI auditUrl, Path auditTokenFile, int partSizeMiB, int multipartThresholdMiB,
-        Integer autoLockMinutes, int uploadParallelism) {
+        Integer autoLockMinutes, int uploadParallelism, Path auditTrustStore) {
 
     public static final int DEFAULT_PART_SIZE_MIB = 8;
     public static final int DEFAULT_MULTIPART_THRESHOLD_MIB = 16;
@@ -67,29 +69,43 @@ public record Settings(URI endpoint, String region, String bucket, String prefix
         }
     }
 
+    /** Settings without an audit trust store; otherwise as the canonical constructor. */
+    public Settings(URI endpoint, String region, String bucket, String prefix, boolean pathStyle,
+            String checksumMode, URI auditUrl, Path auditTokenFile, int partSizeMiB, int multipartThresholdMiB,
+            Integer autoLockMinutes, int uploadParallelism) {
+        this(endpoint, region, bucket, prefix, pathStyle, checksumMode, auditUrl, auditTokenFile, partSizeMiB,
+                multipartThresholdMiB, autoLockMinutes, uploadParallelism, null);
+    }
+
     /** Settings with the default upload parallelism; otherwise as the canonical constructor. */
     public Settings(URI endpoint, String region, String bucket, String prefix, boolean pathStyle,
             String checksumMode, URI auditUrl, Path auditTokenFile, int partSizeMiB, int multipartThresholdMiB,
             Integer autoLockMinutes) {
         this(endpoint, region, bucket, prefix, pathStyle, checksumMode, auditUrl, auditTokenFile, partSizeMiB,
-                multipartThresholdMiB, autoLockMinutes, 0);
+                multipartThresholdMiB, autoLockMinutes, 0, null);
     }
 
     /** Settings with the defaults for everything but where the vault and the audit receiver are. */
     public static Settings of(URI endpoint, String region, String bucket, String prefix, URI auditUrl, Path auditTokenFile) {
-        return new Settings(endpoint, region, bucket, prefix, true, null, auditUrl, auditTokenFile, 0, 0, null, 0);
+        return new Settings(endpoint, region, bucket, prefix, true, null, auditUrl, auditTokenFile, 0, 0, null, 0, null);
     }
 
     /** Returns these settings with other S3 and audit endpoints, for the demo whose local ports change each run. */
     public Settings withEndpoints(URI newEndpoint, URI newAuditUrl) {
         return new Settings(newEndpoint, region, bucket, prefix, pathStyle, checksumMode, newAuditUrl, auditTokenFile,
-                partSizeMiB, multipartThresholdMiB, autoLockMinutes, uploadParallelism);
+                partSizeMiB, multipartThresholdMiB, autoLockMinutes, uploadParallelism, auditTrustStore);
     }
 
     /** Returns these settings with another audit token file. */
     public Settings withAuditTokenFile(Path newAuditTokenFile) {
         return new Settings(endpoint, region, bucket, prefix, pathStyle, checksumMode, auditUrl, newAuditTokenFile,
-                partSizeMiB, multipartThresholdMiB, autoLockMinutes, uploadParallelism);
+                partSizeMiB, multipartThresholdMiB, autoLockMinutes, uploadParallelism, auditTrustStore);
+    }
+
+    /** Returns these settings with another audit trust store, or none for {@code null}. */
+    public Settings withAuditTrustStore(Path newAuditTrustStore) {
+        return new Settings(endpoint, region, bucket, prefix, pathStyle, checksumMode, auditUrl, auditTokenFile,
+                partSizeMiB, multipartThresholdMiB, autoLockMinutes, uploadParallelism, newAuditTrustStore);
     }
 
     static String normalizePrefix(String prefix) {
