@@ -114,7 +114,7 @@ public final class AuditServer implements AutoCloseable {
 
     /**
      * Returns the URL to give senders, such as {@code http://127.0.0.1:8423}. An HTTPS receiver bound to
-     * an IP address answers under that address, but senders use the host name its certificate names.
+     * an IP address is named by that address here, but senders use the host name its certificate names.
      */
     public URI baseUrl() {
         return baseUrl;

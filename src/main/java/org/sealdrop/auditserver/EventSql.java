@@ -15,7 +15,7 @@ record EventSql(String text, List<Object> parameters) {
         return new EventSql(all.text() + " LIMIT ?", parameters);
     }
 
-    /** The same SELECT without the limit, for an export that streams every matching row. */
+    /** Builds the same SELECT without the limit, for an export that streams every matching row. */
     static EventSql selectAll(EventQuery query, Function<Instant, String> timeText) {
         StringBuilder sql = new StringBuilder("SELECT body FROM events WHERE 1 = 1");
         List<Object> parameters = new ArrayList<>();

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * on {@code events}, and an event id that arrives again is ignored. Each row keeps the body exactly as
  * received, next to the columns that queries filter on.
  *
- * <p>A new file is created readable and writable by its owner only; SQLite gives its {@code -wal} and
+ * <p>A new file is created readable and writable by its owner only. SQLite gives its {@code -wal} and
  * {@code -shm} files the same permissions.
  *
  * <p>One instance uses one connection and serialises its callers. Commits use WAL with

@@ -9,10 +9,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The JDK server (module {@code jdk.httpserver}, checked on JDK 17) has no API for them. It reads the
  * system properties {@code sun.net.httpserver.maxReqTime} and {@code sun.net.httpserver.maxRspTime},
- * in seconds, once per JVM when its first server is created. After {@code maxReqTime} from accepting a
- * connection (or from the start of the next request on a kept-alive one), a connection whose request,
- * including the TLS handshake and the body, is not yet read is closed; {@code maxRspTime} does the same
- * for sending the response.
+ * in seconds, once per JVM when its first server is created. A connection whose request, including the
+ * TLS handshake and the body, is not read {@code maxReqTime} after the connection was accepted is
+ * closed. {@code maxRspTime} does the same for sending the response.
  */
 final class ServerLimits {
 
@@ -22,7 +21,7 @@ final class ServerLimits {
     /** Time to receive one request: a 1 MiB batch at 64 KiB/s takes 16 s. */
     static final long MAX_REQUEST_SECONDS = 30;
 
-    /** Time to send one response: a query of 10,000 events is about 25 MB. */
+    /** Time to send one response: a query of 10,000 events of at most 2.5 KiB each is up to about 25 MB. */
     static final long MAX_RESPONSE_SECONDS = 120;
 
     private static final Logger log = LoggerFactory.getLogger(ServerLimits.class);

@@ -22,7 +22,7 @@ import org.sealdrop.SealDropException;
  */
 public final class ServerTls {
 
-    /** Protocols offered, newest first; TLS 1.1 and older are never negotiated. */
+    /** Protocols offered, newest first. TLS 1.1 and older are never negotiated. */
     static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
     private final SSLContext context;
@@ -38,7 +38,7 @@ public final class ServerTls {
      * @param keyStore a PKCS12 file with one private key entry and its certificate chain
      * @param password the key store password, which must also be the key entry's password
      * @throws SealDropException with code {@code SD-AUDIT-TLS} when the file is missing, is no PKCS12
-     *     file, the password is wrong or the store holds no private key
+     *     file, the password is wrong or the store contains no private key
      */
     public static ServerTls fromPkcs12(Path keyStore, char[] password) {
         if (!Files.isRegularFile(keyStore)) {

@@ -11,7 +11,7 @@ import picocli.CommandLine;
 
 /**
  * Output formats of stored audit events for {@code sealdrop audit query} and {@code audit export}.
- * The machine formats write each body as the receiver stored it, so hashes over them still match.
+ * JSON and JSON lines write each body as the receiver stored it, so hashes over them still match.
  */
 enum EventFormat {
 
@@ -34,7 +34,7 @@ enum EventFormat {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** Reads a format name in lower case, as the help text lists them. */
+    /** Converts a format name in any letter case, such as {@code csv}, to its constant. */
     static final class Converter implements CommandLine.ITypeConverter<EventFormat> {
         @Override
         public EventFormat convert(String value) {
@@ -59,8 +59,8 @@ enum EventFormat {
     }
 
     /**
-     * Returns {@code body} as one line. A SealDrop body has no line break; a body that another client sent
-     * with line breaks between tokens is written again compactly, with the same JSON content.
+     * Returns {@code body} as one line. A SealDrop body has no line break, so it is returned as is. A body
+     * that another client sent with line breaks between tokens is serialised again compactly.
      */
     static String jsonLine(String body) {
         if (body.indexOf('\n') < 0 && body.indexOf('\r') < 0) {

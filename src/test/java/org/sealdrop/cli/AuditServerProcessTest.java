@@ -68,8 +68,8 @@ class AuditServerProcessTest {
         try {
             URI baseUrl = awaitBaseUrl(process);
 
-            // Each sends the first bytes of a TLS record and then nothing, so each holds a worker thread in
-            // the handshake; there are more of them than worker threads.
+            // Each sends the first bytes of a TLS record and then nothing, so each occupies a worker thread in
+            // the handshake. There are more of them than worker threads.
             List<Socket> slowClients = new ArrayList<>();
             for (int i = 0; i < SLOW_CLIENTS; i++) {
                 Socket socket = new Socket(TestCertificates.loopback(), baseUrl.getPort());
