@@ -26,6 +26,8 @@ final class ServerLimits {
 
     private static final Logger log = LoggerFactory.getLogger(ServerLimits.class);
 
+    private static boolean applied;
+
     private ServerLimits() {
     }
 
@@ -35,6 +37,10 @@ final class ServerLimits {
      * already, so they then stay as they were (by default no limit).
      */
     static synchronized void apply() {
+        if (applied) {
+            return;
+        }
+        applied = true;
         setIfAbsent(MAX_REQUEST_SECONDS_PROPERTY, MAX_REQUEST_SECONDS);
         setIfAbsent(MAX_RESPONSE_SECONDS_PROPERTY, MAX_RESPONSE_SECONDS);
     }
