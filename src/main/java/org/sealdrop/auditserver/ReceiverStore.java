@@ -44,6 +44,9 @@ public final class ReceiverStore implements AutoCloseable {
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** The triggers that make {@code events} append-only, as the schema creates them. */
+    static final List<String> APPEND_ONLY_TRIGGERS = List.of("events_no_update", "events_no_delete");
+
     private static final String SCHEMA = """
             CREATE TABLE events (
                 event_id TEXT PRIMARY KEY,
@@ -96,7 +99,14 @@ public final class ReceiverStore implements AutoCloseable {
             properties.setProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MILLIS));
             connection = DriverManager.getConnection("jdbc:sqlite:" + file, properties);
             migrate(connection, file);
-            return new ReceiverStore(file, connection);
+            ReceiverStore store = new ReceiverStore(file, connection);
+            List<String> missing = store.missingAppendOnlyTriggers();
+            if (!missing.isEmpty()) {
+                // Not re-created here: the missing triggers are evidence for `sealdrop audit verify`.
+                log.warn("The audit database {} lacks its append-only triggers {}; it was changed outside the"
+                        + " receiver, so run `sealdrop audit verify` on it", file, missing);
+            }
+            return store;
         } catch (IOException | SQLException e) {
             closeQuietly(connection);
             throw new SealDropException("SD-AUDIT-STORE", "Could not open the audit database " + file
@@ -199,6 +209,17 @@ public final class ReceiverStore implements AutoCloseable {
         } catch (SQLException e) {
             throw readFailed(e);
         }
+    }
+
+    /**
+     * Returns the names of the append-only triggers that the file lacks, which only an edit outside the
+     * receiver can remove; empty for an intact store.
+     *
+     * @throws SealDropException with code {@code SD-AUDIT-STORE} when the database cannot be read
+     */
+    public synchronized List<String> missingAppendOnlyTriggers() {
+        List<String> present = strings("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'");
+        return APPEND_ONLY_TRIGGERS.stream().filter(name -> !present.contains(name)).toList();
     }
 
     /**

@@ -14,7 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code sealdrop audit verify}: checks the hash chain of every device in the receiver's store. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Check the hash chain of each device in the audit receiver's store and print OK or each problem"
-                + " with the event ids. Exit status 0 when every chain is intact, 1 when any is not.")
+                + " with the event ids, and whether the append-only triggers are still there. Exit status 0 when every"
+                + " chain is intact and the triggers exist, 1 otherwise.")
 final class AuditVerifyCommand implements Callable<Integer> {
 
     @Spec
@@ -32,7 +33,15 @@ final class AuditVerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int damaged = 0;
         List<String> devices;
+        boolean triggersMissing;
         try (ReceiverStore store = ReceiverStore.open(database)) {
+            List<String> missing = store.missingAppendOnlyTriggers();
+            triggersMissing = !missing.isEmpty();
+            if (triggersMissing) {
+                out.println("store: the append-only " + (missing.size() == 1 ? "trigger " : "triggers ")
+                        + String.join(", ", missing) + (missing.size() == 1 ? " is" : " are")
+                        + " missing, so the file was changed outside the receiver");
+            }
             devices = deviceId != null ? List.of(deviceId) : store.deviceIds();
             ChainReportPrinter printer = new ChainReportPrinter(store, out);
             for (String device : devices) {
@@ -47,6 +56,6 @@ final class AuditVerifyCommand implements Callable<Integer> {
         out.println(devices.size() + (devices.size() == 1 ? " device" : " devices") + " checked, " + damaged
                 + " with problems.");
         out.flush();
-        return damaged == 0 ? 0 : SealDropCommand.EXIT_FAILURE;
+        return damaged == 0 && !triggersMissing ? 0 : SealDropCommand.EXIT_FAILURE;
     }
 }

@@ -27,13 +27,13 @@ final class ChainReportPrinter {
             return;
         }
         if (report.intact()) {
-            out.println(device + ": OK, " + report.eventCount() + " events, sequence 1 to " + report.lastSequence());
+            out.println(device + ": OK, " + events(report.eventCount()) + ", sequence 1 to " + report.lastSequence());
             return;
         }
 
         int problems = report.gaps().size() + report.brokenLinks().size() + report.conflictingSequences().size();
         out.println(device + ": " + (problems == 0 ? "problems" : problems + (problems == 1 ? " problem" : " problems"))
-                + " in " + report.eventCount() + " events");
+                + " in " + events(report.eventCount()));
         for (SequenceGap gap : report.gaps()) {
             out.println("  gap: sequence " + range(gap) + " missing, between " + events(device, gap.first() - 1)
                     + " and " + events(device, gap.last() + 1));
@@ -50,6 +50,10 @@ final class ChainReportPrinter {
             // NOTE: the report flagged a kind of problem this printer does not know yet; print it whole.
             out.println("  " + report);
         }
+    }
+
+    private static String events(long count) {
+        return count + (count == 1 ? " event" : " events");
     }
 
     private static String range(SequenceGap gap) {

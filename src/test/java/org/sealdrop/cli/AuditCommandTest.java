@@ -216,6 +216,23 @@ class AuditCommandTest {
         assertTrue(out.contains("  broken link: sequence 2, event " + ids.get(2).get(2)), out);
         assertTrue(out.contains("pc-clean: OK, 5 events"), out);
         assertTrue(out.contains("4 devices checked, 3 with problems."), out);
+        assertTrue(out.contains("store: the append-only triggers events_no_update, events_no_delete are missing"), out);
+    }
+
+    @Test
+    void verifyFlagsDroppedTriggers() throws Exception {
+        Path db = folder.resolve("audit.db");
+        deliver(db, List.of(new Chain("m.jones", "pc-1").next(AuditAction.OPEN, T0, null)));
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db);
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP TRIGGER events_no_delete");
+        }
+
+        CliRun run = CliRun.of("audit", "verify", "--db", db.toString());
+
+        assertEquals(SealDropCommand.EXIT_FAILURE, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("store: the append-only trigger events_no_delete is missing"), run.out());
+        assertTrue(run.out().contains("pc-1: OK, 1 event, sequence 1 to 1"), run.out());
     }
 
     @Test
