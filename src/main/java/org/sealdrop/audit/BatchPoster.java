@@ -40,6 +40,8 @@ final class BatchPoster {
     }
 
     /**
+     * Creates a poster for {@code eventsUri} that follows no redirects.
+     *
      * @param tls the TLS context whose trust managers check the receiver's certificate, or null for the
      *     JDK's default CAs. Host names are verified either way.
      */
