@@ -122,7 +122,8 @@ public final class LocalServices implements AutoCloseable {
         char[] token = options.auditToken() != null ? options.auditToken().clone()
                 : newSettings.auditTokenFile() != null ? AuditTokens.read(newSettings.auditTokenFile()) : null;
         try {
-            this.sender = new AuditSender(database, newSettings.auditUrl(), token, Duration.ofMinutes(5));
+            this.sender = new AuditSender(database, newSettings.auditUrl(), token, Duration.ofMinutes(5),
+                    newSettings.auditTrustStore());
         } finally {
             if (token != null) {
                 Arrays.fill(token, '\0');

@@ -1,6 +1,7 @@
 package org.sealdrop.audit;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +40,7 @@ public final class AuditSender implements AutoCloseable {
 
     private final Database database;
     private final BatchPoster poster;
+    private final URI eventsUri;
     private final Backoff backoff;
     private final Clock clock = Clock.systemUTC();
     private final char[] bearerToken;
@@ -63,11 +65,24 @@ public final class AuditSender implements AutoCloseable {
      *     rejected URL, or {@code SD-AUDIT-TOKEN} for a missing or malformed token
      */
     public AuditSender(Database database, URI auditUrl, char[] bearerToken, Duration maxBackoff) {
+        this(database, auditUrl, bearerToken, maxBackoff, null);
+    }
+
+    /**
+     * Creates a sender that trusts the CA certificates in {@code trustStore} for an HTTPS receiver; as
+     * {@link #AuditSender(Database, URI, char[], Duration)} otherwise.
+     *
+     * @param trustStore a PKCS12 file without password with the CA certificates to trust in place of the
+     *     JDK's, or null for the JDK's
+     * @throws SealDropException also with code {@code SD-AUDIT-TRUST} when the trust store cannot be read
+     */
+    public AuditSender(Database database, URI auditUrl, char[] bearerToken, Duration maxBackoff, Path trustStore) {
         this.database = Objects.requireNonNull(database, "database");
         this.backoff = new Backoff(maxBackoff);
         URI eventsUri = AuditEndpoint.eventsUri(auditUrl);
         AuditEndpoint.requireToken(auditUrl, bearerToken);
-        this.poster = new BatchPoster(eventsUri);
+        this.eventsUri = eventsUri;
+        this.poster = new BatchPoster(eventsUri, trustStore == null ? null : AuditTrustStore.load(trustStore));
         this.bearerToken = bearerToken == null ? null : bearerToken.clone();
     }
 
@@ -303,7 +318,13 @@ public final class AuditSender implements AutoCloseable {
         pausedUntil = nextAttempt;
 
         long pending = database.read(OutboxRows::count);
-        if (failure.rejected()) {
+        if (BatchPoster.isTlsFailure(failure)) {
+            int heldBack = errorThrottle.tryPass();
+            if (heldBack >= 0) {
+                log.error("{} {} events stay in the outbox{}", AuditTrustStore.certificateRejectedMessage(eventsUri),
+                        pending, heldBackNote(heldBack));
+            }
+        } else if (failure.rejected()) {
             int heldBack = errorThrottle.tryPass();
             if (heldBack >= 0) {
                 log.error("The audit receiver rejected a batch of {} events with HTTP {}; check the audit URL"

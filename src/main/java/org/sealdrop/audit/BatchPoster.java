@@ -14,6 +14,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.StringJoiner;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 import org.sealdrop.audit.OutboxRows.PendingEvent;
 
 /** Sends one batch of outbox events to {@code POST {auditUrl}/v1/events} and reads the acknowledgement. */
@@ -27,17 +29,38 @@ final class BatchPoster {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** The {@code last_error} of a failed TLS handshake, such as a rejected certificate. */
+    private static final String TLS_FAILURE = SSLHandshakeException.class.getSimpleName();
+
     private final HttpClient client;
     private final URI eventsUri;
 
     BatchPoster(URI eventsUri) {
+        this(eventsUri, null);
+    }
+
+    /**
+     * Creates a poster for {@code eventsUri} that follows no redirects.
+     *
+     * @param tls the TLS context whose trust managers check the receiver's certificate, or null for the
+     *     JDK's default CAs. Host names are verified either way.
+     */
+    BatchPoster(URI eventsUri, SSLContext tls) {
         this.eventsUri = eventsUri;
         // No redirects: a redirect would carry the bearer token and the events to another address.
-        this.client = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+                .version(HttpClient.Version.HTTP_1_1);
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.client = builder.build();
+    }
+
+    /** Tells whether {@code failure} is a rejected TLS certificate or handshake, which needs a fix in configuration. */
+    static boolean isTlsFailure(Failed failure) {
+        return failure.error().equals(TLS_FAILURE);
     }
 
     /** Outcome of posting one batch. */
@@ -82,6 +105,9 @@ final class BatchPoster {
             try (InputStream stream = response.body()) {
                 responseBody = stream.readNBytes(MAX_RESPONSE_BYTES);
             }
+        } catch (SSLHandshakeException e) {
+            // An untrusted or expired certificate, or one for another host name: retrying will not fix it.
+            return new Failed(TLS_FAILURE, 0, true);
         } catch (IOException e) {
             return new Failed(e.getClass().getSimpleName(), 0, false);
         }

@@ -9,6 +9,14 @@ import java.util.function.Function;
 record EventSql(String text, List<Object> parameters) {
 
     static EventSql select(EventQuery query, Function<Instant, String> timeText) {
+        EventSql all = selectAll(query, timeText);
+        List<Object> parameters = new ArrayList<>(all.parameters());
+        parameters.add(query.limit());
+        return new EventSql(all.text() + " LIMIT ?", parameters);
+    }
+
+    /** Builds the same SELECT without the limit, for an export that streams every matching row. */
+    static EventSql selectAll(EventQuery query, Function<Instant, String> timeText) {
         StringBuilder sql = new StringBuilder("SELECT body FROM events WHERE 1 = 1");
         List<Object> parameters = new ArrayList<>();
         if (query.documentId() != null) {
@@ -35,8 +43,7 @@ record EventSql(String text, List<Object> parameters) {
             sql.append(" AND time < ?");
             parameters.add(timeText.apply(query.to()));
         }
-        sql.append(" ORDER BY time, sequence, event_id LIMIT ?");
-        parameters.add(query.limit());
+        sql.append(" ORDER BY time, sequence, event_id");
         return new EventSql(sql.toString(), parameters);
     }
 }

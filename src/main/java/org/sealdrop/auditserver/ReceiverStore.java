@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Consumer;
 import org.sealdrop.SealDropException;
 import org.sealdrop.audit.WireTime;
 import org.sealdrop.auditserver.AppendResult.Rejection;
@@ -28,6 +31,9 @@ import org.slf4j.LoggerFactory;
  * on {@code events}, and an event id that arrives again is ignored. Each row keeps the body exactly as
  * received, next to the columns that queries filter on.
  *
+ * <p>A new file is created readable and writable by its owner only. SQLite gives its {@code -wal} and
+ * {@code -shm} files the same permissions.
+ *
  * <p>One instance uses one connection and serialises its callers. Commits use WAL with
  * {@code synchronous=FULL}, so an event that {@link #append} reported as stored survives a power cut.
  */
@@ -37,6 +43,10 @@ public final class ReceiverStore implements AutoCloseable {
 
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** The triggers that make the receiver's tables append-only, as {@link ReceiverSchema} creates them. */
+    static final List<String> APPEND_ONLY_TRIGGERS = List.of("events_no_update", "events_no_delete",
+            "device_keys_no_update", "device_keys_no_delete", "rejected_events_no_update", "rejected_events_no_delete");
 
     private final Path file;
     private final Connection connection;
@@ -59,13 +69,21 @@ public final class ReceiverStore implements AutoCloseable {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
+            createOwnerOnly(file);
             Properties properties = new Properties();
             properties.setProperty("journal_mode", "WAL");
             properties.setProperty("synchronous", "FULL");
             properties.setProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MILLIS));
             connection = DriverManager.getConnection("jdbc:sqlite:" + file, properties);
             ReceiverSchema.migrate(connection, file);
-            return new ReceiverStore(file, connection);
+            ReceiverStore store = new ReceiverStore(file, connection);
+            List<String> missing = store.missingAppendOnlyTriggers();
+            if (!missing.isEmpty()) {
+                // Not re-created here: the missing triggers are evidence for `sealdrop audit verify`.
+                log.warn("The audit database {} lacks its append-only triggers {}; it was changed outside the"
+                        + " receiver, so run `sealdrop audit verify` on it", file, missing);
+            }
+            return store;
         } catch (IOException | SQLException e) {
             closeQuietly(connection);
             throw new SealDropException("SD-AUDIT-STORE", "Could not open the audit database " + file
@@ -185,6 +203,62 @@ public final class ReceiverStore implements AutoCloseable {
     }
 
     /**
+     * Passes each stored body with a time in [{@code from}, {@code to}) to {@code sink}, exactly as
+     * received, ordered by time, then device sequence, with no limit on the count.
+     *
+     * @param from the first instant included, or null for no lower bound
+     * @param to the first instant excluded, or null for no upper bound
+     * @throws SealDropException with code {@code SD-AUDIT-STORE} when the database cannot be read
+     */
+    public synchronized void forEachBody(Instant from, Instant to, Consumer<String> sink) {
+        EventSql sql = EventSql.selectAll(new EventQuery(null, null, null, null, from, to, 1),
+                ReceiverStore::ceilToMillis);
+        try (PreparedStatement select = connection.prepareStatement(sql.text())) {
+            for (int i = 0; i < sql.parameters().size(); i++) {
+                select.setObject(i + 1, sql.parameters().get(i));
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    sink.accept(rows.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw readFailed(e);
+        }
+    }
+
+    /**
+     * Returns the names of the append-only triggers that the file lacks, which only an edit outside the
+     * receiver can remove; empty for an intact store.
+     *
+     * @throws SealDropException with code {@code SD-AUDIT-STORE} when the database cannot be read
+     */
+    public synchronized List<String> missingAppendOnlyTriggers() {
+        List<String> present = strings("SELECT name FROM sqlite_master WHERE type = 'trigger'");
+        return APPEND_ONLY_TRIGGERS.stream().filter(name -> !present.contains(name)).toList();
+    }
+
+    /**
+     * Returns the ids of all devices with stored events, in sort order.
+     *
+     * @throws SealDropException with code {@code SD-AUDIT-STORE} when the database cannot be read
+     */
+    public synchronized List<String> deviceIds() {
+        return strings("SELECT DISTINCT device_id FROM events ORDER BY device_id");
+    }
+
+    /**
+     * Returns the ids of the events of {@code deviceId} stored under {@code sequence}: none, one, or more
+     * after a conflict.
+     *
+     * @throws SealDropException with code {@code SD-AUDIT-STORE} when the database cannot be read
+     */
+    public synchronized List<String> eventIdsAt(String deviceId, long sequence) {
+        return strings("SELECT event_id FROM events WHERE device_id = ? AND sequence = ? ORDER BY event_id",
+                deviceId, sequence);
+    }
+
+    /**
      * Checks the hash chain of {@code deviceId} over the events stored so far.
      *
      * @throws SealDropException with code {@code SD-AUDIT-STORE} when the database cannot be read
@@ -200,6 +274,38 @@ public final class ReceiverStore implements AutoCloseable {
     @Override
     public synchronized void close() {
         closeQuietly(connection);
+    }
+
+    private List<String> strings(String sql, Object... parameters) {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setObject(i + 1, parameters[i]);
+            }
+            List<String> values = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw readFailed(e);
+        }
+    }
+
+    /** Creates {@code file} empty and owner-only when missing, so SQLite never creates it with the umask. */
+    private static void createOwnerOnly(Path file) throws IOException {
+        if (Files.exists(file)) {
+            return;
+        }
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            // NOTE: on Windows the file inherits the folder's ACL, so it is as private as the folder.
+            Files.createFile(file);
+        } catch (FileAlreadyExistsException e) {
+            // Another process created it meanwhile; SQLite opens that one.
+        }
     }
 
     private static void bindInsert(PreparedStatement insert, ReceivedEvent event, String receivedAt)

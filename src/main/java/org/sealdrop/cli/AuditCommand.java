@@ -1,7 +1,5 @@
 package org.sealdrop.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,8 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sealdrop audit}: tools for the receiver's event store and this computer's outbox. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = "Read the audit receiver's event store, or the delivery status of this computer's audit events.",
-        subcommands = {AuditCommand.Query.class, AuditStatusCommand.class})
+        description = "Read and check the audit receiver's event store, or see the delivery status of this computer's audit events.",
+        subcommands = {AuditCommand.Query.class, AuditVerifyCommand.class, AuditExportCommand.class,
+            AuditStatusCommand.class})
 final class AuditCommand implements Callable<Integer> {
 
     @Spec
@@ -29,9 +28,10 @@ final class AuditCommand implements Callable<Integer> {
         throw new UsageException("Name an audit subcommand, such as `sealdrop audit query --db FILE`.");
     }
 
-    /** {@code sealdrop audit query}: prints stored events as JSON lines, oldest first. */
+    /** {@code sealdrop audit query}: prints stored events in a chosen format, oldest first. */
     @Command(name = "query", mixinStandardHelpOptions = true,
-            description = "Print events stored by the audit receiver as JSON lines (one event a line), oldest first.")
+            description = "Print events stored by the audit receiver, oldest first, as a table, CSV, a JSON array"
+                    + " or JSON lines.")
     static final class Query implements Callable<Integer> {
 
         @Spec
@@ -61,17 +61,26 @@ final class AuditCommand implements Callable<Integer> {
         @Option(names = "--limit", paramLabel = "N", defaultValue = "10000", description = "At most N events, up to 10000 (default: ${DEFAULT-VALUE}).")
         int limit;
 
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = EventFormat.Converter.class,
+                description = "table, csv (RFC 4180 with a header row), json (one array) or jsonl (one event a line);"
+                        + " default: ${DEFAULT-VALUE}.")
+        EventFormat format;
+
         @Override
         public Integer call() {
-            if (!Files.isRegularFile(database)) {
-                throw new UsageException("The event store " + database + " does not exist; pass the --db file of `sealdrop audit-server`.");
-            }
-            PrintWriter out = spec.commandLine().getOut();
+            requireStore(database);
             try (ReceiverStore store = ReceiverStore.open(database)) {
-                List<JsonNode> events = store.query(new EventQuery(documentId, action, deviceId, user, from, to, limit));
-                events.forEach(event -> out.println(event.toString()));
+                List<String> bodies = store.queryBodies(new EventQuery(documentId, action, deviceId, user, from, to, limit));
+                format.write(bodies, spec.commandLine().getOut());
             }
             return 0;
+        }
+    }
+
+    /** Rejects a {@code --db} path with no file, so a typo does not create an empty store. */
+    static void requireStore(Path database) {
+        if (!Files.isRegularFile(database)) {
+            throw new UsageException("The event store " + database + " does not exist; pass the --db file of `sealdrop audit-server`.");
         }
     }
 }

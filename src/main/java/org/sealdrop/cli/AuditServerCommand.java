@@ -9,12 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.sealdrop.SealDropException;
 import org.sealdrop.auditserver.AuditServer;
+import org.sealdrop.auditserver.ServerTls;
 import org.sealdrop.auditserver.TokenFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sealdrop audit-server}: runs the reference audit receiver until it is stopped. */
 @Command(name = "audit-server", mixinStandardHelpOptions = true,
-        description = "Run the reference audit receiver: stores events in a SQLite file, drops duplicates by event id.")
+        description = "Run the reference audit receiver: stores events in a SQLite file, drops duplicates by event id."
+                + " Serves HTTPS with --tls-keystore, otherwise plain HTTP on a loopback address only.")
 final class AuditServerCommand implements Callable<Integer> {
 
     @Spec
@@ -40,19 +43,28 @@ final class AuditServerCommand implements Callable<Integer> {
     Path tokenFile;
 
     @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
-            description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+            description = "IP address to listen on (default: ${DEFAULT-VALUE}); other than loopback only with --tls-keystore.")
     String bind;
+
+    @Option(names = "--tls-keystore", paramLabel = "FILE.p12",
+            description = "PKCS12 key store with the receiver's private key and certificate chain; serves HTTPS (TLS 1.2 and 1.3).")
+    Path tlsKeyStore;
+
+    @Option(names = "--tls-password-file", paramLabel = "F",
+            description = "File whose first line is the password of the --tls-keystore file.")
+    Path tlsPasswordFile;
 
     @Override
     public Integer call() throws InterruptedException {
         InetSocketAddress address = bindAddress();
+        ServerTls tls = tls();
         Path defaultTokens = database.resolveSibling(database.getFileName() + ".token");
         boolean createdTokens = tokenFile == null && !Files.exists(defaultTokens);
         Path tokens = tokenFile != null ? tokenFile : createTokenFile(defaultTokens);
         CountDownLatch stopped = new CountDownLatch(1);
         AuditServer started;
         try {
-            started = AuditServer.start(address, database, TokenFile.read(tokens));
+            started = AuditServer.start(address, database, TokenFile.read(tokens), tls);
         } catch (RuntimeException e) {
             if (createdTokens) {
                 deleteQuietly(tokens);
@@ -80,6 +92,22 @@ final class AuditServerCommand implements Callable<Integer> {
             return new InetSocketAddress(InetAddress.getByName(bind), port);
         } catch (UnknownHostException e) {
             throw new UsageException("The bind address " + bind + " is not a valid IP address; give one such as 127.0.0.1.");
+        }
+    }
+
+    /** Returns the TLS set-up of the two TLS options, or null for plain HTTP when neither is given. */
+    private ServerTls tls() {
+        if (tlsKeyStore == null && tlsPasswordFile == null) {
+            return null;
+        }
+        if (tlsKeyStore == null || tlsPasswordFile == null) {
+            throw new UsageException("--tls-keystore and --tls-password-file go together; give both to serve HTTPS.");
+        }
+        char[] password = PassphraseOption.readFirstLine(tlsPasswordFile, "TLS key store password");
+        try {
+            return ServerTls.fromPkcs12(tlsKeyStore, password);
+        } finally {
+            Arrays.fill(password, '\0');
         }
     }
 

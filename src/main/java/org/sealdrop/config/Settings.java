@@ -32,12 +32,15 @@ import java.nio.file.Path;
  *     waiting audit event is this many hours old; {@value #DEFAULT_AUDIT_MAX_PENDING_HOURS} when absent
  * @param auditStrictWaitSeconds under {@code strict}, seconds an open or export waits for the
  *     receiver's acknowledgement; {@value #DEFAULT_AUDIT_STRICT_WAIT_SECONDS} when absent
+ * @param auditTrustStore a PKCS12 file without password with the certificate of the CA that issued the
+ *     audit receiver's certificate, such as the clinic's private CA; {@code null} trusts the JDK's CAs
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Settings(URI endpoint, String region, String bucket, String prefix, boolean pathStyle,
         String checksumMode, URI auditUrl, Path auditTokenFile, int partSizeMiB, int multipartThresholdMiB,
         Integer autoLockMinutes, int uploadParallelism, String auditPolicy, Integer auditMaxPendingEvents,
-        Integer auditMaxPendingHours, Integer auditStrictWaitSeconds) {
+        Integer auditMaxPendingHours, Integer auditStrictWaitSeconds,
+        Path auditTrustStore) {
 
     public static final int DEFAULT_PART_SIZE_MIB = 8;
     public static final int DEFAULT_MULTIPART_THRESHOLD_MIB = 16;
@@ -91,12 +94,12 @@ public record Settings(URI endpoint, String region, String bucket, String prefix
                 DEFAULT_AUDIT_STRICT_WAIT_SECONDS);
     }
 
-    /** Settings with the default audit policy; otherwise as the canonical constructor. */
+    /** Settings with the default audit policy and no audit trust store; otherwise as the canonical constructor. */
     public Settings(URI endpoint, String region, String bucket, String prefix, boolean pathStyle,
             String checksumMode, URI auditUrl, Path auditTokenFile, int partSizeMiB, int multipartThresholdMiB,
             Integer autoLockMinutes, int uploadParallelism) {
         this(endpoint, region, bucket, prefix, pathStyle, checksumMode, auditUrl, auditTokenFile, partSizeMiB,
-                multipartThresholdMiB, autoLockMinutes, uploadParallelism, null, null, null, null);
+                multipartThresholdMiB, autoLockMinutes, uploadParallelism, null, null, null, null, null);
     }
 
     /** Settings with the default upload parallelism; otherwise as the canonical constructor. */
@@ -104,27 +107,34 @@ public record Settings(URI endpoint, String region, String bucket, String prefix
             String checksumMode, URI auditUrl, Path auditTokenFile, int partSizeMiB, int multipartThresholdMiB,
             Integer autoLockMinutes) {
         this(endpoint, region, bucket, prefix, pathStyle, checksumMode, auditUrl, auditTokenFile, partSizeMiB,
-                multipartThresholdMiB, autoLockMinutes, 0, null, null, null, null);
+                multipartThresholdMiB, autoLockMinutes, 0, null, null, null, null, null);
     }
 
     /** Settings with the defaults for everything but where the vault and the audit receiver are. */
     public static Settings of(URI endpoint, String region, String bucket, String prefix, URI auditUrl, Path auditTokenFile) {
         return new Settings(endpoint, region, bucket, prefix, true, null, auditUrl, auditTokenFile, 0, 0, null, 0,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     /** Returns these settings with other S3 and audit endpoints, for the demo whose local ports change each run. */
     public Settings withEndpoints(URI newEndpoint, URI newAuditUrl) {
         return new Settings(newEndpoint, region, bucket, prefix, pathStyle, checksumMode, newAuditUrl, auditTokenFile,
                 partSizeMiB, multipartThresholdMiB, autoLockMinutes, uploadParallelism, auditPolicy, auditMaxPendingEvents,
-                auditMaxPendingHours, auditStrictWaitSeconds);
+                auditMaxPendingHours, auditStrictWaitSeconds, auditTrustStore);
     }
 
     /** Returns these settings with another audit token file. */
     public Settings withAuditTokenFile(Path newAuditTokenFile) {
         return new Settings(endpoint, region, bucket, prefix, pathStyle, checksumMode, auditUrl, newAuditTokenFile,
                 partSizeMiB, multipartThresholdMiB, autoLockMinutes, uploadParallelism, auditPolicy, auditMaxPendingEvents,
-                auditMaxPendingHours, auditStrictWaitSeconds);
+                auditMaxPendingHours, auditStrictWaitSeconds, auditTrustStore);
+    }
+
+    /** Returns these settings with another audit trust store, or none for {@code null}. */
+    public Settings withAuditTrustStore(Path newAuditTrustStore) {
+        return new Settings(endpoint, region, bucket, prefix, pathStyle, checksumMode, auditUrl, auditTokenFile,
+                partSizeMiB, multipartThresholdMiB, autoLockMinutes, uploadParallelism, auditPolicy, auditMaxPendingEvents,
+                auditMaxPendingHours, auditStrictWaitSeconds, newAuditTrustStore);
     }
 
     /** Returns {@code value}, or {@code fallback} when it is absent; rejects zero and negative values. */

@@ -14,6 +14,6 @@ public final class AuditSettings {
         return new Settings(current.endpoint(), current.region(), current.bucket(), current.prefix(),
                 current.pathStyle(), current.checksumMode(), auditUrl, current.auditTokenFile(), current.partSizeMiB(),
                 current.multipartThresholdMiB(), current.autoLockMinutes(), current.uploadParallelism(), policy,
-                maxPendingEvents, maxPendingHours, strictWaitSeconds);
+                maxPendingEvents, maxPendingHours, strictWaitSeconds, current.auditTrustStore());
     }
 }

@@ -366,7 +366,7 @@ class AuditServerTest {
                 () -> AuditServer.requireLoopback(documentationAddress));
 
         assertEquals("SD-AUDIT-BIND", e.errorCode());
-        assertTrue(e.getMessage().contains("HTTPS"), e.getMessage());
+        assertTrue(e.getMessage().contains("--tls-keystore"), e.getMessage());
         assertTrue(e.getMessage().contains("127.0.0.1"), e.getMessage());
     }
 

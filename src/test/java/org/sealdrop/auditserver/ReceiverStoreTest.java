@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -57,6 +59,16 @@ class ReceiverStoreTest {
             assertTrue(delete.getMessage().contains("append-only"), delete.getMessage());
         }
         assertEquals(2, store.queryBodies(EventQuery.all()).size());
+    }
+
+    @Test
+    void newFileIsOwnerOnly() throws Exception {
+        append(new EventChain("m.jones", "pc-1").next(1, T0));
+
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(file));
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        assertTrue(Files.exists(wal));
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(wal));
     }
 
     @Test

@@ -50,6 +50,28 @@ class SettingsFileTest {
     }
 
     @Test
+    void auditTrustStoreReadFromFile() throws Exception {
+        Path file = temp.resolve("settings.json");
+        Files.writeString(file, settingsJson(", \"auditTrustStore\": \"/etc/sealdrop/audit-trust.p12\""));
+        assertEquals(Path.of("/etc/sealdrop/audit-trust.p12"), SettingsFile.read(file).orElseThrow().auditTrustStore());
+
+        // A settings file written before the setting existed trusts the JDK's CAs.
+        Files.writeString(file, settingsJson(""));
+        assertEquals(null, SettingsFile.read(file).orElseThrow().auditTrustStore());
+    }
+
+    @Test
+    void auditTrustStoreSurvivesWriteAndRead() {
+        Settings settings = Settings.of(URI.create("http://127.0.0.1:9000"), null, "bucket", "",
+                URI.create("https://127.0.0.1:8443"), null).withAuditTrustStore(temp.resolve("trust.p12"));
+        Path file = temp.resolve("settings.json");
+
+        SettingsFile.write(file, settings);
+
+        assertEquals(settings, SettingsFile.read(file).orElseThrow());
+    }
+
+    @Test
     void autoLockMinutesReadFromFile() throws Exception {
         Path file = temp.resolve("settings.json");
         Files.writeString(file, settingsJson(", \"autoLockMinutes\": 3"));
