@@ -10,22 +10,27 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.rendering.PDFRenderer;
 
 /**
- * PDF pages rendered with PDFBox 3 from a byte array.
+ * PDF pages rendered with PDFBox 3 from a byte array or from {@link RangedContent}.
  *
  * <p>Loading uses PDFBox's memory-only stream cache, so neither parsing nor rendering creates
- * scratch files. A PDDocument is not safe for concurrent use, so every method locks this object.
+ * scratch files. From ranged content PDFBox reads the header and the cross-reference data at load,
+ * then each page's objects and streams when that page renders. A failure of the ranged content is
+ * reported as the content's own exception, such as {@code SD-INTEGRITY}, even when PDFBox recovered
+ * from it. A PDDocument is not safe for concurrent use, so every method locks this object.
  */
 final class PdfPageRenderer implements PageRenderer {
 
     private static final float POINTS_PER_INCH = 72f;
 
     private final PDDocument document;
+    private final RangedContentRead source;
     private final PDFRenderer renderer;
     private final int pageCount;
     private boolean closed;
 
-    private PdfPageRenderer(PDDocument document) {
+    private PdfPageRenderer(PDDocument document, RangedContentRead source) {
         this.document = document;
+        this.source = source;
         this.renderer = new PDFRenderer(document);
         this.pageCount = document.getNumberOfPages();
     }
@@ -38,12 +43,35 @@ final class PdfPageRenderer implements PageRenderer {
             if (document.getNumberOfPages() == 0) {
                 throw new IOException("The PDF has no pages.");
             }
-            return new PdfPageRenderer(document);
+            return new PdfPageRenderer(document, null);
         } catch (InvalidPasswordException e) {
             throw ViewerErrors.pdfPassword(e);
         } catch (IOException | RuntimeException e) {
             // PDFBox reports some malformed structures as unchecked exceptions.
             closeQuietly(document);
+            throw ViewerErrors.damaged("PDF", e);
+        }
+    }
+
+    /** Parses a PDF from ranged content, reading only what the document catalog and page tree need. */
+    static PdfPageRenderer load(RangedContent content) {
+        RangedContentRead source = new RangedContentRead(content);
+        PDDocument document = null;
+        try {
+            document = Loader.loadPDF(source, "", null, null, IOUtils.createMemoryOnlyStreamCache());
+            int pages = document.getNumberOfPages();
+            source.throwIfFailed();
+            if (pages == 0) {
+                throw new IOException("The PDF has no pages.");
+            }
+            return new PdfPageRenderer(document, source);
+        } catch (InvalidPasswordException e) {
+            source.close();
+            throw ViewerErrors.pdfPassword(e);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(document);
+            source.close();
+            source.throwIfFailed();
             throw ViewerErrors.damaged("PDF", e);
         }
     }
@@ -63,8 +91,12 @@ final class PdfPageRenderer implements PageRenderer {
         float pixelsPerInch = PIXELS_PER_INCH_AT_ZOOM_1 * zoom;
         try {
             pixelsPerInch = limitResolution(pageIndex, pixelsPerInch);
-            return renderer.renderImageWithDPI(pageIndex, pixelsPerInch);
+            BufferedImage page = renderer.renderImageWithDPI(pageIndex, pixelsPerInch);
+            // PDFBox draws what it can of a page whose image failed, so a failed source must win over the picture.
+            throwIfSourceFailed();
+            return page;
         } catch (IOException | RuntimeException e) {
+            throwIfSourceFailed();
             throw ViewerErrors.damaged("PDF", e);
         }
     }
@@ -79,6 +111,12 @@ final class PdfPageRenderer implements PageRenderer {
             return pixelsPerInch;
         }
         return (float) (pixelsPerInch * Math.sqrt(MAX_PIXELS / pixels));
+    }
+
+    private void throwIfSourceFailed() {
+        if (source != null) {
+            source.throwIfFailed();
+        }
     }
 
     @Override
