@@ -26,8 +26,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Opening checks that the header in the bucket equals the one the index recorded at upload, that
  * the object has the length the header and size declare, and then fetches and verifies the first and
- * the last chunks, where a PDF reader starts. Later reads fetch {@value #READ_AHEAD_CHUNKS} chunks per
- * request and authenticate every chunk before any byte of it is returned. Verified chunks stay in a
+ * the last {@value #END_CHUNKS} chunks, where a PDF reader starts. A later read that continues where
+ * the previous fetch ended fetches {@value #READ_AHEAD_CHUNKS} chunks in one request, and any other
+ * read fetches only its own chunk, because a PDF reader jumps between objects before it streams an
+ * image. Every chunk is authenticated before any byte of it is returned. Verified chunks stay in a
  * cache of {@value #CACHE_CHUNKS} chunks, zeroed on eviction and on {@link #close()}.
  *
  * <p>The first failed verification, in any chunk of a fetched block, makes the document unreadable:
@@ -39,8 +41,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class RangedDocument implements AutoCloseable {
 
-    /** Chunks fetched by one ranged GET, 1 MiB of plaintext, so a reader does not pay a request per 64 KiB. */
+    /** Chunks fetched by one ranged GET of a sequential read, 1 MiB of plaintext, so streaming an image does not cost a request per 64 KiB. */
     public static final int READ_AHEAD_CHUNKS = 16;
+
+    /** Chunks fetched and verified at each end of the object when it is opened, 256 KiB each. */
+    public static final int END_CHUNKS = 4;
 
     /** Verified chunks kept in memory, 4 MiB of plaintext. */
     public static final int CACHE_CHUNKS = 64;
@@ -55,6 +60,7 @@ public final class RangedDocument implements AutoCloseable {
     private Consumer<IntegrityException> integrityListener = failure -> { };
     private IntegrityException failure;
     private long fetchedBytes;
+    private int nextSequentialChunk = -1;
     private boolean closed;
 
     private RangedDocument(ObjectStore store, String objectKey, DocumentMetadata metadata, ChunkDecrypter decrypter) {
@@ -94,8 +100,10 @@ public final class RangedDocument implements AutoCloseable {
             document.checkObjectLength();
             synchronized (document) {
                 int last = decrypter.chunkCount() - 1;
-                document.fetchBlock(0, Math.min(last, READ_AHEAD_CHUNKS - 1));
-                document.fetchBlock(Math.max(0, last - READ_AHEAD_CHUNKS + 1), last);
+                document.fetchBlock(0, Math.min(last, END_CHUNKS - 1));
+                if (last >= END_CHUNKS) {
+                    document.fetchBlock(Math.max(END_CHUNKS, last - END_CHUNKS + 1), last);
+                }
             }
             return document;
         } catch (RuntimeException e) {
@@ -181,9 +189,10 @@ public final class RangedDocument implements AutoCloseable {
             return cached;
         }
 
-        // Read ahead, but stop before a chunk that is already cached.
+        // Read ahead only when the reader continues the previous fetch, and stop before a cached chunk.
+        int blockChunks = index == nextSequentialChunk ? READ_AHEAD_CHUNKS : 1;
         int last = index;
-        int end = Math.min(decrypter.chunkCount() - 1, index + READ_AHEAD_CHUNKS - 1);
+        int end = Math.min(decrypter.chunkCount() - 1, index + blockChunks - 1);
         while (last < end && !cache.contains(last + 1)) {
             last++;
         }
@@ -212,6 +221,7 @@ public final class RangedDocument implements AutoCloseable {
             cache.put(index, plaintext);
             position += length;
         }
+        nextSequentialChunk = last + 1;
     }
 
     private void checkObjectLength() {

@@ -5,9 +5,11 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.pdfparser.PDFParser;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.sealdrop.SealDropException;
 
 /**
  * PDF pages rendered with PDFBox 3 from a byte array or from {@link RangedContent}.
@@ -53,12 +55,34 @@ final class PdfPageRenderer implements PageRenderer {
         }
     }
 
-    /** Parses a PDF from ranged content, reading only what the document catalog and page tree need. */
+    /**
+     * Parses a PDF from ranged content, reading only what the document catalog and page tree need.
+     *
+     * <p>PDFBox's lenient parser (the default of {@link Loader}) first checks every offset of the
+     * cross-reference data by reading each object's header, which touches the whole file of a large
+     * scan. So the first attempt parses strictly, which reads objects only when they are used. Only
+     * a PDF that the strict parser rejects is parsed again leniently, and that repair may read all of it.
+     */
     static PdfPageRenderer load(RangedContent content) {
-        RangedContentRead source = new RangedContentRead(content);
+        RangedContentRead strictSource = new RangedContentRead(content);
+        try {
+            return load(strictSource, false);
+        } catch (SealDropException e) {
+            if (!ViewerErrors.DAMAGED.equals(e.errorCode())) {
+                throw e;
+            }
+        }
+        return load(new RangedContentRead(content), true);
+    }
+
+    private static PdfPageRenderer load(RangedContentRead source, boolean lenient) {
         PDDocument document = null;
         try {
-            document = Loader.loadPDF(source, "", null, null, IOUtils.createMemoryOnlyStreamCache());
+            document = new PDFParser(source, "", null, null, IOUtils.createMemoryOnlyStreamCache()) {
+                {
+                    setLenient(lenient);
+                }
+            }.parse();
             int pages = document.getNumberOfPages();
             source.throwIfFailed();
             if (pages == 0) {
