@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Random;
 import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -36,7 +37,8 @@ public final class LargePdf {
      */
     public static Path write(Path file, int imagePages, int imageSide) throws IOException {
         Random random = new Random(imagePages * 31L + imageSide);
-        try (PDDocument document = new PDDocument()) {
+        // Scratch files keep the image streams off the heap, so a 500 MiB PDF fits a test JVM of 1 GiB.
+        try (PDDocument document = new PDDocument(IOUtils.createTempFileOnlyStreamCache())) {
             PDPage first = new PDPage(PDRectangle.A4);
             document.addPage(first);
             try (PDPageContentStream content = new PDPageContentStream(document, first)) {
