@@ -61,7 +61,7 @@ public final class OpenedDocument implements AutoCloseable {
     }
 
     /**
-     * The plaintext for reading by position. A read that fails verification throws
+     * Returns the plaintext for reading by position. A read that fails verification throws
      * {@code SD-INTEGRITY} after the failure was recorded and the row marked damaged.
      *
      * @throws IllegalStateException when the document is held in memory

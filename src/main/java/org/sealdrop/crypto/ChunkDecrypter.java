@@ -13,8 +13,8 @@ import javax.crypto.AEADBadTagException;
  * <p>Instances come from {@link ObjectDecryptor#chunkDecrypter()}, so the header's document id and
  * key commitment were checked and its metadata verified before any chunk can be decrypted. Each
  * chunk is authenticated on its own: its nonce binds its index and the last-chunk flag, which follows
- * from the plaintext size in the verified metadata, and its associated data binds the header. What
- * this class cannot check is the SHA-256 of the whole plaintext, because it never sees all chunks.
+ * from the plaintext size in the verified metadata, and its associated data binds the header. This
+ * class cannot check the SHA-256 of the whole plaintext, because it decrypts chunks one at a time.
  *
  * <p>Thread-safe; close it to wipe its copy of the chunk key.
  */

@@ -98,7 +98,7 @@ public final class DocumentAccess {
      * and marks the row damaged, as a failure during {@link #open} does; the read then throws.
      *
      * @throws IntegrityException when the header, the object length or a first or last chunk does not
-     *     verify; the failure is recorded and no open event is
+     *     verify. The failure is recorded, and no open event is.
      * @throws SealDropException {@code SD-DOWNLOAD-FAILED} or an {@code SD-S3-...} code when fetching fails
      */
     public RangedDocument openRanged(UUID id) {

@@ -137,7 +137,7 @@ final class RangedContentRead implements RandomAccessRead {
             throw new IOException("Reading the document at byte " + position + " failed.", e);
         }
         if (read <= 0) {
-            // The content promised length bytes, so it must not end early.
+            // The content declared length() bytes, so a read before that point must return some.
             throw new IOException("The document ended at byte " + position + " of " + length + ".");
         }
         bufferStart = position;

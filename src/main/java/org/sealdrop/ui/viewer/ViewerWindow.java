@@ -65,7 +65,7 @@ public final class ViewerWindow {
         this.kind = detectKind(document);
     }
 
-    /** A ranged document is shown only as a PDF, because only PDFs are opened ranged. */
+    /** Detects the document kind; a ranged document is shown only as a PDF, because only PDFs open ranged. */
     private static DocumentKind detectKind(OpenedDocument document) {
         String mediaType = document.summary().mediaType();
         if (!document.isRanged()) {
@@ -209,7 +209,7 @@ public final class ViewerWindow {
 
     /**
      * Replaces the pages with the altered-document error, without a save button, once a ranged read
-     * failed verification: the document reads nothing further after that, so no other page is shown.
+     * failed verification. The document returns no more bytes after that, so no other page is shown.
      */
     private void showAltered(Throwable failure) {
         Label message = new Label(Messages.text("viewer.cannotShowBecause", ErrorReport.of(failure).text()));
