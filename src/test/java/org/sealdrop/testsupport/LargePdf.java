@@ -17,8 +17,8 @@ import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
- * Writes large PDFs for ranged-open tests: a first page with a line of text, then pages that each draw
- * a grey image of random pixels stored without a filter, so the file is as large as its pixels and
+ * Writes large PDFs for ranged-open tests. Page 1 has a line of text, and every later page draws a
+ * grey image of random pixels stored without a filter, so the file is as large as its pixels and
  * does not compress. A scanned chart has the same shape: small structure, large image streams.
  */
 public final class LargePdf {
@@ -32,7 +32,7 @@ public final class LargePdf {
     }
 
     /**
-     * Writes the PDF and returns {@code file}. Each image page holds {@code imageSide * imageSide} bytes,
+     * Writes the PDF and returns {@code file}. Each image page adds {@code imageSide * imageSide} bytes,
      * so 10 pages of side 3240 make a file of about 100 MiB.
      */
     public static Path write(Path file, int imagePages, int imageSide) throws IOException {
