@@ -50,7 +50,7 @@ public interface PageRenderer extends AutoCloseable {
      */
     static PageRenderer openPdf(RangedContent content) {
         ImageIO.setUseCache(false);
-        return PdfPageRenderer.load(content);
+        return RangedPdfRenderer.load(content);
     }
 
     /**

@@ -113,9 +113,6 @@ final class PdfPageRenderer implements PageRenderer {
         ViewerErrors.checkPageRequest(pageIndex, pageCount, zoom);
 
         float pixelsPerInch = PIXELS_PER_INCH_AT_ZOOM_1 * zoom;
-        if (source != null) {
-            source.forgetTransientFailure();
-        }
         try {
             pixelsPerInch = limitResolution(pageIndex, pixelsPerInch);
             BufferedImage page = renderer.renderImageWithDPI(pageIndex, pixelsPerInch);

@@ -12,10 +12,9 @@ import org.sealdrop.SealDropException;
  *
  * <p>PDFBox may catch an {@link IOException} and carry on, for example by rebuilding a damaged
  * cross-reference table. So the first {@link SealDropException} from the content is kept, and
- * {@link #throwIfFailed()} lets the renderer report it whatever PDFBox did with it. After a
- * verification failure ({@code SD-INTEGRITY}) every later read fails too; any other failure, such as
- * a broken connection, is forgotten by {@link #forgetTransientFailure()} so the next page can try
- * again. A small buffer serves PDFBox's many single-byte reads; {@link #close()}
+ * {@link #throwIfFailed()} lets the renderer report it whatever PDFBox did with it. Every later
+ * read fails too, because PDFBox may have kept a broken object; {@link RangedPdfRenderer} starts
+ * over with a new source when the failure was not a verification failure. A small buffer serves PDFBox's many single-byte reads; {@link #close()}
  * zeroes it.
  */
 final class RangedContentRead implements RandomAccessRead {
@@ -40,13 +39,6 @@ final class RangedContentRead implements RandomAccessRead {
     void throwIfFailed() {
         if (failure != null) {
             throw failure;
-        }
-    }
-
-    /** Forgets a failure other than {@code SD-INTEGRITY}, before the renderer starts a new page. */
-    void forgetTransientFailure() {
-        if (failure != null && !ViewerErrors.INTEGRITY.equals(failure.errorCode())) {
-            failure = null;
         }
     }
 

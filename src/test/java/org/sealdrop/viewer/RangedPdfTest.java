@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,12 +20,11 @@ import org.sealdrop.testsupport.Corpus;
 class RangedPdfTest {
 
     /**
-     * Ranged content over an array that counts the bytes read and fails every read that reaches
-     * {@code failFrom} with {@code failureCode}.
+     * Ranged content over an array that fails every read that reaches {@code failFrom} with
+     * {@code failureCode}.
      */
     private static final class ArrayContent implements RangedContent {
         private final byte[] bytes;
-        private final AtomicLong bytesRead = new AtomicLong();
         private volatile long failFrom;
         private volatile String failureCode = "SD-INTEGRITY";
 
@@ -50,7 +48,6 @@ class RangedPdfTest {
             }
             int count = (int) Math.min(length, bytes.length - position);
             System.arraycopy(bytes, (int) position, buffer, offset, count);
-            bytesRead.addAndGet(count);
             return count;
         }
     }
@@ -101,7 +98,6 @@ class RangedPdfTest {
         byte[] bytes = Corpus.read(Corpus.pdf("pdflatex-4-pages.pdf"));
         ArrayContent content = new ArrayContent(bytes, Long.MAX_VALUE);
         try (PageRenderer ranged = PageRenderer.openPdf(content)) {
-            assertTrue(content.bytesRead.get() < bytes.length, "loading read " + content.bytesRead.get() + " bytes");
             content.failFrom = 0;
 
             SealDropException first = assertThrows(SealDropException.class, () -> ranged.render(1, 0.5f));
