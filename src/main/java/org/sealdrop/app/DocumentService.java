@@ -49,7 +49,10 @@ public interface DocumentService {
         return upload(file.file(), patientReference, listener);
     }
 
-    /** Downloads, verifies and decrypts a document into memory, recording an open event. */
+    /**
+     * Opens a document for the viewer, recording an open event: large PDFs through verified ranged
+     * reads, every other document downloaded, verified and decrypted into memory.
+     */
     OpenedDocument open(UUID id, TransferListener listener);
 
     /** Decrypts a document to {@code target}, recording an export event. */

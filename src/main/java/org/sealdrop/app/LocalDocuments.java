@@ -12,6 +12,7 @@ import org.sealdrop.index.DocumentRecord;
 import org.sealdrop.index.UploadSession;
 import org.sealdrop.transfer.DocumentAccess;
 import org.sealdrop.transfer.IndexSync;
+import org.sealdrop.transfer.RangedDocument;
 import org.sealdrop.transfer.ReportedDamage;
 import org.sealdrop.transfer.SyncResult;
 import org.sealdrop.transfer.UploadResumer;
@@ -28,6 +29,7 @@ final class LocalDocuments implements DocumentService {
     private final LocalServices services;
     private final ReportedDamage reportedDamage = new ReportedDamage();
     private final Object syncLock = new Object();
+    private volatile long rangedOpenThreshold = DocumentAccess.RANGED_OPEN_THRESHOLD;
 
     LocalDocuments(LocalServices services) {
         this.services = services;
@@ -54,6 +56,12 @@ final class LocalDocuments implements DocumentService {
         }
     }
 
+    /** Lets tests open smaller PDFs through ranged reads; the default is {@link DocumentAccess#RANGED_OPEN_THRESHOLD}. */
+    void setRangedOpenThreshold(long bytes) {
+        rangedOpenThreshold = bytes;
+    }
+
+    /** Opens large PDFs through ranged reads and every other document into memory. */
     @Override
     public DocumentSummary upload(CheckedFile file, String patientReference, TransferListener listener) {
         try {
@@ -118,7 +126,17 @@ final class LocalDocuments implements DocumentService {
     @Override
     public OpenedDocument open(UUID id, TransferListener listener) {
         try {
-            DocumentAccess.Decrypted decrypted = new DocumentAccess(services.transferContext()).open(id, listener::progress);
+            DocumentAccess access = new DocumentAccess(services.transferContext());
+            if (access.opensRanged(id, rangedOpenThreshold)) {
+                RangedDocument ranged = access.openRanged(id);
+                try {
+                    return OpenedDocument.ranged(toSummary(access.find(id), ranged.metadata()), ranged);
+                } catch (RuntimeException e) {
+                    ranged.close();
+                    throw e;
+                }
+            }
+            DocumentAccess.Decrypted decrypted = access.open(id, listener::progress);
             return new OpenedDocument(toSummary(decrypted.record(), decrypted.metadata()), decrypted.content());
         } finally {
             services.wakeAuditSender();

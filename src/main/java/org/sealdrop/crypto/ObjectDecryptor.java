@@ -116,7 +116,7 @@ public final class ObjectDecryptor implements AutoCloseable {
      */
     public byte[] decryptChunk(long chunkIndex, byte[] ciphertext) {
         ObjectFormat.checkChunkIndex(chunkIndex, chunkCount);
-        int expected = ObjectFormat.chunkPlaintextLength(metadata.size(), chunkIndex) + ObjectFormat.TAG_SIZE;
+        int expected = ObjectFormat.chunkCiphertextLength(metadata.size(), chunkIndex);
         if (ciphertext.length != expected) {
             throw IntegrityException.forDocument(header.documentId(), "chunk " + chunkIndex + " has "
                     + ciphertext.length + " bytes instead of " + expected);
@@ -133,7 +133,15 @@ public final class ObjectDecryptor implements AutoCloseable {
         }
     }
 
-    /** Wipes the chunk key. Streams created before keep working with their own key copy. */
+    /**
+     * Returns a random-access decrypter of this object's chunks with its own copy of the chunk key, so
+     * it stays usable after this decryptor is closed. The caller closes it to wipe that copy.
+     */
+    public ChunkDecrypter chunkDecrypter() {
+        return new ChunkDecrypter(header, metadata.size(), SecretKeyBytes.copyOf(chunkKey.bytes()));
+    }
+
+    /** Wipes the chunk key. Streams and chunk decrypters created before keep working with their own key copy. */
     @Override
     public void close() {
         chunkKey.close();

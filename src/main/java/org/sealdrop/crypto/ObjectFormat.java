@@ -85,6 +85,14 @@ public final class ObjectFormat {
         return (int) (plaintextLength - (long) (count - 1) * CHUNK_SIZE);
     }
 
+    /**
+     * Returns the ciphertext length of chunk {@code chunkIndex}, tag included: 65552 bytes for every
+     * chunk but the last, which is its plaintext length plus the tag.
+     */
+    public static int chunkCiphertextLength(long plaintextLength, long chunkIndex) {
+        return chunkPlaintextLength(plaintextLength, chunkIndex) + TAG_SIZE;
+    }
+
     /** Returns the index of the chunk that contains plaintext byte {@code plaintextOffset}. */
     public static long chunkIndexOf(long plaintextOffset) {
         if (plaintextOffset < 0) {

@@ -29,8 +29,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class DocumentAccess {
 
-    /** Largest document opened into memory; larger ones are exported instead. */
+    /** Largest document opened into memory; larger ones are exported instead, except PDFs opened ranged. */
     public static final long MAX_IN_MEMORY_BYTES = 512L * 1024 * 1024;
+
+    /**
+     * PDFs larger than this open through {@link RangedDocument}, so the viewer shows the first page
+     * after a few MiB instead of after the whole download. Callers may pass another threshold to
+     * {@link #opensRanged}.
+     */
+    public static final long RANGED_OPEN_THRESHOLD = 32L * 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(DocumentAccess.class);
 
@@ -68,6 +75,51 @@ public final class DocumentAccess {
             Arrays.fill(content, (byte) 0);
             throw e;
         }
+    }
+
+    /**
+     * Tells whether {@link #openRanged} should open this document: a PDF by the media type in its
+     * recorded header, larger than {@code thresholdBytes}. A header whose metadata does not decrypt
+     * gives false, so that {@link #open} downloads it and records the failure as usual.
+     */
+    public boolean opensRanged(UUID id, long thresholdBytes) {
+        DocumentRecord record = find(id);
+        if (record.plaintextSize() <= thresholdBytes) {
+            return false;
+        }
+        try {
+            return isPdf(reader.readMetadata(record).mediaType());
+        } catch (SealDropException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Opens a document for ranged reads. The open event is in the outbox before this returns, and so
+     * before any plaintext byte leaves, and only after the header, the object length and the first and
+     * last chunks verified. A chunk that fails verification later records an integrity-failure event
+     * and marks the row damaged, as a failure during {@link #open} does; the read then throws.
+     *
+     * @throws IntegrityException when the header, the object length or a first or last chunk does not
+     *     verify. The failure is recorded, and no open event is.
+     * @throws SealDropException {@code SD-DOWNLOAD-FAILED} or an {@code SD-S3-...} code when fetching fails
+     */
+    public RangedDocument openRanged(UUID id) {
+        DocumentRecord record = find(id);
+        RangedDocument[] opened = new RangedDocument[1];
+        try {
+            audited(record, AuditAction.OPEN, r -> {
+                opened[0] = RangedDocument.open(context, r);
+                return opened[0].metadata();
+            });
+        } catch (RuntimeException e) {
+            if (opened[0] != null) {
+                opened[0].close();
+            }
+            throw e;
+        }
+        opened[0].onIntegrityFailure(failure -> recordIntegrityFailure(record, AuditAction.OPEN));
+        return opened[0];
     }
 
     /**
@@ -136,19 +188,30 @@ public final class DocumentAccess {
             context.auditGate().awaitAcknowledged(event);
             return metadata;
         } catch (IntegrityException e) {
-            LOG.warn("Document {} failed verification during {}", record.id(), action);
-            context.database().inTransaction(transaction -> {
-                context.index().updateStatus(transaction, record.id(), DocumentStatus.DAMAGED, context.clock().instant());
-                context.audit().record(transaction, AuditAction.INTEGRITY_FAILURE, record.id(), Outcome.FAILURE,
-                        action.name().toLowerCase(java.util.Locale.ROOT));
-                return null;
-            });
+            recordIntegrityFailure(record, action);
             throw e;
         } catch (SealDropException e) {
             LOG.warn("{} of document {} failed: {}", action, record.id(), e.errorCode());
             context.audit().record(action, record.id(), Outcome.FAILURE, e.errorCode());
             throw e;
         }
+    }
+
+    /** Marks the row damaged and records an integrity-failure event naming {@code action}, in one transaction. */
+    private void recordIntegrityFailure(DocumentRecord record, AuditAction action) {
+        LOG.warn("Document {} failed verification during {}", record.id(), action);
+        context.database().inTransaction(transaction -> {
+            context.index().updateStatus(transaction, record.id(), DocumentStatus.DAMAGED, context.clock().instant());
+            context.audit().record(transaction, AuditAction.INTEGRITY_FAILURE, record.id(), Outcome.FAILURE,
+                    action.name().toLowerCase(java.util.Locale.ROOT));
+            return null;
+        });
+    }
+
+    /** Compares the media type without parameters, such as {@code application/pdf; version=1.7}. */
+    private static boolean isPdf(String mediaType) {
+        String type = mediaType.split(";", 2)[0].trim();
+        return type.equalsIgnoreCase(MediaTypes.PDF);
     }
 
     private static void moveIntoPlace(Path temporary, Path target) {

@@ -17,7 +17,7 @@ public enum DocumentKind {
     OTHER;
 
     /** PDF readers accept a header anywhere in the first 1024 bytes, so detection does too. */
-    static final int PDF_HEADER_SEARCH_LENGTH = 1024;
+    public static final int PDF_HEADER_SEARCH_LENGTH = 1024;
 
     private static final byte[] PDF_MAGIC = {'%', 'P', 'D', 'F', '-'};
     private static final byte[] JPEG_MAGIC = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};

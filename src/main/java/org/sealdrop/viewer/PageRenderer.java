@@ -6,7 +6,7 @@ import javax.imageio.ImageIO;
 /**
  * Pages of a decrypted PDF or image, rendered to pictures.
  *
- * <p>Implementations read only the byte array they were given and never write plaintext to disk.
+ * <p>Implementations read only the bytes they were given and never write plaintext to disk.
  * They are thread-safe: {@link #render} may run on a background thread while the window thread
  * calls {@link #pageCount()}, and {@link #close()} waits for a render in progress.
  */
@@ -38,6 +38,20 @@ public interface PageRenderer extends AutoCloseable {
     /** Releases the parsed document. Does not wipe the byte array, which belongs to the caller. */
     @Override
     void close();
+
+    /**
+     * Parses a PDF from ranged content, fetching only the parts that parsing and each rendered page
+     * need. The content stays owned by the caller, who closes it after the renderer.
+     *
+     * @throws org.sealdrop.SealDropException with code {@code SD-VIEWER-DAMAGED} or
+     *     {@code SD-VIEWER-PDF-PASSWORD} when the content cannot be parsed, or the content's own
+     *     exception, such as {@code SD-INTEGRITY}, when reading it failed. {@link #render} throws the
+     *     content's exception in the same way.
+     */
+    static PageRenderer openPdf(RangedContent content) {
+        ImageIO.setUseCache(false);
+        return RangedPdfRenderer.load(content);
+    }
 
     /**
      * Parses {@code content} as a document of the given paged kind.

@@ -5,27 +5,34 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.pdfparser.PDFParser;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.sealdrop.SealDropException;
 
 /**
- * PDF pages rendered with PDFBox 3 from a byte array.
+ * PDF pages rendered with PDFBox 3 from a byte array or from {@link RangedContent}.
  *
  * <p>Loading uses PDFBox's memory-only stream cache, so neither parsing nor rendering creates
- * scratch files. A PDDocument is not safe for concurrent use, so every method locks this object.
+ * scratch files. From ranged content PDFBox reads the header and the cross-reference data at load,
+ * then each page's objects and streams when that page renders. A failure of the ranged content is
+ * reported as the content's own exception, such as {@code SD-INTEGRITY}, even when PDFBox recovered
+ * from it. A PDDocument is not safe for concurrent use, so every method locks this object.
  */
 final class PdfPageRenderer implements PageRenderer {
 
     private static final float POINTS_PER_INCH = 72f;
 
     private final PDDocument document;
+    private final RangedContentRead source;
     private final PDFRenderer renderer;
     private final int pageCount;
     private boolean closed;
 
-    private PdfPageRenderer(PDDocument document) {
+    private PdfPageRenderer(PDDocument document, RangedContentRead source) {
         this.document = document;
+        this.source = source;
         this.renderer = new PDFRenderer(document);
         this.pageCount = document.getNumberOfPages();
     }
@@ -38,12 +45,57 @@ final class PdfPageRenderer implements PageRenderer {
             if (document.getNumberOfPages() == 0) {
                 throw new IOException("The PDF has no pages.");
             }
-            return new PdfPageRenderer(document);
+            return new PdfPageRenderer(document, null);
         } catch (InvalidPasswordException e) {
             throw ViewerErrors.pdfPassword(e);
         } catch (IOException | RuntimeException e) {
             // PDFBox reports some malformed structures as unchecked exceptions.
             closeQuietly(document);
+            throw ViewerErrors.damaged("PDF", e);
+        }
+    }
+
+    /**
+     * Parses a PDF from ranged content, reading only what the document catalog and page tree need.
+     *
+     * <p>PDFBox's lenient parser (the default of {@link Loader}) first checks every offset of the
+     * cross-reference data by reading each object's header, which touches the whole file of a large
+     * scan. So the first attempt parses strictly, which reads objects only when they are used. Only
+     * a PDF that the strict parser rejects is parsed again leniently, and that repair may read all of it.
+     */
+    static PdfPageRenderer load(RangedContent content) {
+        RangedContentRead strictSource = new RangedContentRead(content);
+        try {
+            return load(strictSource, false);
+        } catch (SealDropException e) {
+            if (!ViewerErrors.DAMAGED.equals(e.errorCode())) {
+                throw e;
+            }
+        }
+        return load(new RangedContentRead(content), true);
+    }
+
+    private static PdfPageRenderer load(RangedContentRead source, boolean lenient) {
+        PDDocument document = null;
+        try {
+            document = new PDFParser(source, "", null, null, IOUtils.createMemoryOnlyStreamCache()) {
+                {
+                    setLenient(lenient);
+                }
+            }.parse();
+            int pages = document.getNumberOfPages();
+            source.throwIfFailed();
+            if (pages == 0) {
+                throw new IOException("The PDF has no pages.");
+            }
+            return new PdfPageRenderer(document, source);
+        } catch (InvalidPasswordException e) {
+            source.close();
+            throw ViewerErrors.pdfPassword(e);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(document);
+            source.close();
+            source.throwIfFailed();
             throw ViewerErrors.damaged("PDF", e);
         }
     }
@@ -63,8 +115,12 @@ final class PdfPageRenderer implements PageRenderer {
         float pixelsPerInch = PIXELS_PER_INCH_AT_ZOOM_1 * zoom;
         try {
             pixelsPerInch = limitResolution(pageIndex, pixelsPerInch);
-            return renderer.renderImageWithDPI(pageIndex, pixelsPerInch);
+            BufferedImage page = renderer.renderImageWithDPI(pageIndex, pixelsPerInch);
+            // PDFBox draws what it can of a page whose image failed, so a failed source must win over the picture.
+            throwIfSourceFailed();
+            return page;
         } catch (IOException | RuntimeException e) {
+            throwIfSourceFailed();
             throw ViewerErrors.damaged("PDF", e);
         }
     }
@@ -79,6 +135,12 @@ final class PdfPageRenderer implements PageRenderer {
             return pixelsPerInch;
         }
         return (float) (pixelsPerInch * Math.sqrt(MAX_PIXELS / pixels));
+    }
+
+    private void throwIfSourceFailed() {
+        if (source != null) {
+            source.throwIfFailed();
+        }
     }
 
     @Override

@@ -7,6 +7,8 @@ final class ViewerErrors {
 
     static final String DAMAGED = "SD-VIEWER-DAMAGED";
     static final String PDF_PASSWORD = "SD-VIEWER-PDF-PASSWORD";
+    /** Code of a verification failure of ranged content, which the viewer passes on unchanged. */
+    static final String INTEGRITY = "SD-INTEGRITY";
 
     private ViewerErrors() {
     }

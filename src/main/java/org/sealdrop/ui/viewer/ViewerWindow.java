@@ -62,7 +62,21 @@ public final class ViewerWindow {
         this.document = document;
         this.documents = documents;
         this.executor = executor;
-        this.kind = DocumentKind.detect(document.summary().mediaType(), document.content());
+        this.kind = detectKind(document);
+    }
+
+    /** Detects the document kind; a ranged document is shown only as a PDF, because only PDFs open ranged. */
+    private static DocumentKind detectKind(OpenedDocument document) {
+        String mediaType = document.summary().mediaType();
+        if (!document.isRanged()) {
+            return DocumentKind.detect(mediaType, document.content());
+        }
+        byte[] head = document.head(DocumentKind.PDF_HEADER_SEARCH_LENGTH);
+        try {
+            return DocumentKind.detect(mediaType, head) == DocumentKind.PDF ? DocumentKind.PDF : DocumentKind.OTHER;
+        } finally {
+            java.util.Arrays.fill(head, (byte) 0);
+        }
     }
 
     /** Opens a new window for {@code document}; call on the application thread. */
@@ -123,7 +137,7 @@ public final class ViewerWindow {
                     root.setCenter(paged.pages());
                     paged.showPage(0);
                 }
-            }, this::showCannotShow);
+            }, this::showLoadFailure);
         } else if (kind == DocumentKind.TEXT) {
             BackgroundTasks.run(executor, () -> PlainText.decode(document.content(), PlainText.DEFAULT_MAX_BYTES),
                     this::showText, this::showCannotShow);
@@ -138,7 +152,9 @@ public final class ViewerWindow {
             if (closed) {
                 return null;
             }
-            renderer = PageRenderer.open(kind, document.content());
+            renderer = document.isRanged()
+                    ? PageRenderer.openPdf(document.rangedContent())
+                    : PageRenderer.open(kind, document.content());
             return renderer;
         }
     }
@@ -171,11 +187,45 @@ public final class ViewerWindow {
         toolbarSave.setVisible(false);
     }
 
+    private void showLoadFailure(Throwable failure) {
+        if (isIntegrityFailure(failure)) {
+            showAltered(failure);
+        } else {
+            showCannotShow(failure);
+        }
+    }
+
     private void showFailure(Throwable failure) {
         // A render that was running when the window closed fails on the closed renderer, so its error is not shown.
-        if (stage.isShowing()) {
+        if (!stage.isShowing()) {
+            return;
+        }
+        if (isIntegrityFailure(failure)) {
+            showAltered(failure);
+        } else {
             ErrorDialog.show(stage, "page rendering", failure);
         }
+    }
+
+    /**
+     * Replaces the pages with the altered-document error, without a save button, once a ranged read
+     * failed verification. The document returns no more bytes after that, so no other page is shown.
+     */
+    private void showAltered(Throwable failure) {
+        Label message = new Label(Messages.text("viewer.cannotShowBecause", ErrorReport.of(failure).text()));
+        message.setId("cannotShowMessage");
+        message.setWrapText(true);
+        VBox box = new VBox(16, message);
+        box.setAlignment(Pos.CENTER);
+        box.setPadding(new Insets(40));
+        box.setMaxWidth(520);
+        root.setCenter(box);
+        toolbar.getChildren().setAll(status);
+        paged = null;
+    }
+
+    private static boolean isIntegrityFailure(Throwable failure) {
+        return ErrorReport.INTEGRITY.equals(ErrorReport.of(failure).code());
     }
 
     private static Region grow() {
