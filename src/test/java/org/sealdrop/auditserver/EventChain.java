@@ -14,7 +14,7 @@ import org.sealdrop.audit.Outcome;
 import org.sealdrop.audit.Uuid7;
 
 /** Builds signed event bodies of one device, chained as SealDrop chains them. */
-final class EventChain {
+public final class EventChain {
 
     private final String user;
     private final String deviceId;
@@ -23,7 +23,7 @@ final class EventChain {
     private String previousHash = AuditEvent.FIRST_PREVIOUS_HASH;
 
     /** A chain signed with a new in-memory key. */
-    EventChain(String user, String deviceId) {
+    public EventChain(String user, String deviceId) {
         this(user, deviceId, DeviceSigningKey.generate());
     }
 
@@ -37,11 +37,16 @@ final class EventChain {
         return key;
     }
 
-    /** Returns the signed body of the next event and moves the chain on. */
+    /** Returns the signed body of the next successful event and moves the chain on. */
     String next(AuditAction action, UUID documentId, Instant time) {
+        return next(action, documentId, time, null);
+    }
+
+    /** Returns the signed body of the next event, a failure when {@code reason} is set, and moves the chain on. */
+    public String next(AuditAction action, UUID documentId, Instant time, String reason) {
         sequence++;
-        AuditEvent event = new AuditEvent(Uuid7.next(), time, user, deviceId, action, documentId, Outcome.SUCCESS,
-                null, "0.1.0", sequence, previousHash);
+        AuditEvent event = new AuditEvent(Uuid7.next(), time, user, deviceId, action, documentId,
+                reason == null ? Outcome.SUCCESS : Outcome.FAILURE, reason, "0.1.0", sequence, previousHash);
         String body = EventSignatures.signedBody(event, key);
         previousHash = AuditEventJson.hash(body);
         return body;

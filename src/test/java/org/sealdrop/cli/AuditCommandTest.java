@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sealdrop.audit.AuditAction;
 import org.sealdrop.audit.AuditEvent;
 import org.sealdrop.audit.AuditEventJson;
+import org.sealdrop.auditserver.EventChain;
 import org.sealdrop.audit.Outcome;
 import org.sealdrop.audit.Uuid7;
 import org.sealdrop.auditserver.AuditServer;
@@ -50,8 +51,8 @@ class AuditCommandTest {
     @Test
     void csvQuotesCommaAndQuote() throws Exception {
         Path db = folder.resolve("audit.db");
-        Chain chain = new Chain("m.jones", "pc-1");
-        deliver(db, List.of(chain.next(AuditAction.OPEN, T0, null), chain.next(AuditAction.EXPORT, T0.plusSeconds(1),
+        EventChain chain = new EventChain("m.jones", "pc-1");
+        deliver(db, List.of(chain.next(AuditAction.OPEN, UUID.randomUUID(), T0, null), chain.next(AuditAction.EXPORT, UUID.randomUUID(), T0.plusSeconds(1),
                 AWKWARD_REASON)));
 
         CliRun run = CliRun.of("audit", "query", "--db", db.toString(), "--format", "csv");
@@ -70,10 +71,10 @@ class AuditCommandTest {
     @Test
     void jsonLinesParseOneByOne() throws Exception {
         Path db = folder.resolve("audit.db");
-        Chain chain = new Chain("m.jones", "pc-1");
-        List<String> bodies = List.of(chain.next(AuditAction.OPEN, T0, null),
-                chain.next(AuditAction.EXPORT, T0.plusSeconds(1), AWKWARD_REASON),
-                chain.next(AuditAction.OPEN, T0.plusSeconds(2), null));
+        EventChain chain = new EventChain("m.jones", "pc-1");
+        List<String> bodies = List.of(chain.next(AuditAction.OPEN, UUID.randomUUID(), T0, null),
+                chain.next(AuditAction.EXPORT, UUID.randomUUID(), T0.plusSeconds(1), AWKWARD_REASON),
+                chain.next(AuditAction.OPEN, UUID.randomUUID(), T0.plusSeconds(2), null));
         deliver(db, bodies);
 
         CliRun run = CliRun.of("audit", "query", "--db", db.toString(), "--format", "jsonl");
@@ -92,8 +93,8 @@ class AuditCommandTest {
     @Test
     void jsonIsOneArray() throws Exception {
         Path db = folder.resolve("audit.db");
-        Chain chain = new Chain("m.jones", "pc-1");
-        deliver(db, List.of(chain.next(AuditAction.OPEN, T0, null), chain.next(AuditAction.OPEN, T0.plusSeconds(1), null)));
+        EventChain chain = new EventChain("m.jones", "pc-1");
+        deliver(db, List.of(chain.next(AuditAction.OPEN, UUID.randomUUID(), T0, null), chain.next(AuditAction.OPEN, UUID.randomUUID(), T0.plusSeconds(1), null)));
 
         CliRun run = CliRun.of("audit", "query", "--db", db.toString(), "--format", "json", "--action", "open");
 
@@ -106,9 +107,9 @@ class AuditCommandTest {
     @Test
     void tableIsDefaultAndFilters() throws Exception {
         Path db = folder.resolve("audit.db");
-        Chain jones = new Chain("m.jones", "pc-1");
-        Chain smith = new Chain("a.smith", "pc-2");
-        deliver(db, List.of(jones.next(AuditAction.OPEN, T0, null), smith.next(AuditAction.EXPORT, T0.plusSeconds(1), null)));
+        EventChain jones = new EventChain("m.jones", "pc-1");
+        EventChain smith = new EventChain("a.smith", "pc-2");
+        deliver(db, List.of(jones.next(AuditAction.OPEN, UUID.randomUUID(), T0, null), smith.next(AuditAction.EXPORT, UUID.randomUUID(), T0.plusSeconds(1), null)));
 
         CliRun run = CliRun.of("audit", "query", "--db", db.toString(), "--user", "a.smith");
 
@@ -122,7 +123,7 @@ class AuditCommandTest {
     @Test
     void unknownFormatIsUsageError() throws Exception {
         Path db = folder.resolve("audit.db");
-        deliver(db, List.of(new Chain("m.jones", "pc-1").next(AuditAction.OPEN, T0, null)));
+        deliver(db, List.of(new EventChain("m.jones", "pc-1").next(AuditAction.OPEN, UUID.randomUUID(), T0, null)));
 
         CliRun run = CliRun.of("audit", "query", "--db", db.toString(), "--format", "xml");
 
@@ -133,10 +134,10 @@ class AuditCommandTest {
     @Test
     void exportStreamsTimeRange() throws Exception {
         Path db = folder.resolve("audit.db");
-        Chain chain = new Chain("m.jones", "pc-1");
+        EventChain chain = new EventChain("m.jones", "pc-1");
         List<String> bodies = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            bodies.add(chain.next(AuditAction.OPEN, T0.plusSeconds(60L * i), null));
+            bodies.add(chain.next(AuditAction.OPEN, UUID.randomUUID(), T0.plusSeconds(60L * i), null));
         }
         deliver(db, bodies);
 
@@ -153,12 +154,12 @@ class AuditCommandTest {
     @Test
     void verifyCleanStoreExitsZero() throws Exception {
         Path db = folder.resolve("audit.db");
-        Chain first = new Chain("m.jones", "pc-1");
-        Chain second = new Chain("a.smith", "pc-2");
+        EventChain first = new EventChain("m.jones", "pc-1");
+        EventChain second = new EventChain("a.smith", "pc-2");
         List<String> bodies = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            bodies.add(first.next(AuditAction.OPEN, T0.plusSeconds(i), null));
-            bodies.add(second.next(AuditAction.VERIFY, T0.plusSeconds(i), null));
+            bodies.add(first.next(AuditAction.OPEN, UUID.randomUUID(), T0.plusSeconds(i), null));
+            bodies.add(second.next(AuditAction.VERIFY, UUID.randomUUID(), T0.plusSeconds(i), null));
         }
         deliver(db, bodies);
 
@@ -173,21 +174,21 @@ class AuditCommandTest {
     @Test
     void verifyFindsDeletedAlteredAndSwapped() throws Exception {
         Path db = folder.resolve("audit.db");
-        Chain deleted = new Chain("m.jones", "pc-deleted");
-        Chain altered = new Chain("m.jones", "pc-altered");
-        Chain swapped = new Chain("m.jones", "pc-swapped");
-        Chain clean = new Chain("m.jones", "pc-clean");
+        EventChain deleted = new EventChain("m.jones", "pc-deleted");
+        EventChain altered = new EventChain("m.jones", "pc-altered");
+        EventChain swapped = new EventChain("m.jones", "pc-swapped");
+        EventChain clean = new EventChain("m.jones", "pc-clean");
         List<String> bodies = new ArrayList<>();
         List<List<String>> ids = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (int i = 0; i < 5; i++) {
             Instant time = T0.plusSeconds(i);
-            List<String> round = List.of(deleted.next(AuditAction.OPEN, time, null),
-                    altered.next(AuditAction.OPEN, time, null), swapped.next(AuditAction.OPEN, time, null));
+            List<String> round = List.of(deleted.next(AuditAction.OPEN, UUID.randomUUID(), time, null),
+                    altered.next(AuditAction.OPEN, UUID.randomUUID(), time, null), swapped.next(AuditAction.OPEN, UUID.randomUUID(), time, null));
             for (int d = 0; d < 3; d++) {
                 ids.get(d).add(eventId(round.get(d)));
             }
             bodies.addAll(round);
-            bodies.add(clean.next(AuditAction.OPEN, time, null));
+            bodies.add(clean.next(AuditAction.OPEN, UUID.randomUUID(), time, null));
         }
         deliver(db, bodies);
 
@@ -210,7 +211,8 @@ class AuditCommandTest {
         assertTrue(out.contains("pc-deleted: 1 problem in 4 events"), out);
         assertTrue(out.contains("  gap: sequence 3 missing, between event " + ids.get(0).get(1) + " and event "
                 + ids.get(0).get(3)), out);
-        assertTrue(out.contains("pc-altered: 1 problem in 5 events"), out);
+        assertTrue(out.contains("pc-altered: 2 problems in 5 events"), out);
+        assertTrue(out.contains("  altered: sequence 2, event " + ids.get(1).get(1)), out);
         assertTrue(out.contains("  broken link: sequence 3, event " + ids.get(1).get(2)), out);
         assertTrue(out.contains("pc-swapped: "), out);
         assertTrue(out.contains("  broken link: sequence 2, event " + ids.get(2).get(2)), out);
@@ -222,7 +224,7 @@ class AuditCommandTest {
     @Test
     void verifyFlagsDroppedTriggers() throws Exception {
         Path db = folder.resolve("audit.db");
-        deliver(db, List.of(new Chain("m.jones", "pc-1").next(AuditAction.OPEN, T0, null)));
+        deliver(db, List.of(new EventChain("m.jones", "pc-1").next(AuditAction.OPEN, UUID.randomUUID(), T0, null)));
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db);
                 Statement statement = connection.createStatement()) {
             statement.execute("DROP TRIGGER events_no_delete");
@@ -238,9 +240,9 @@ class AuditCommandTest {
     @Test
     void verifyOneDevice() throws Exception {
         Path db = folder.resolve("audit.db");
-        Chain first = new Chain("m.jones", "pc-1");
-        Chain second = new Chain("m.jones", "pc-2");
-        deliver(db, List.of(first.next(AuditAction.OPEN, T0, null), second.next(AuditAction.OPEN, T0, null)));
+        EventChain first = new EventChain("m.jones", "pc-1");
+        EventChain second = new EventChain("m.jones", "pc-2");
+        deliver(db, List.of(first.next(AuditAction.OPEN, UUID.randomUUID(), T0, null), second.next(AuditAction.OPEN, UUID.randomUUID(), T0, null)));
 
         CliRun run = CliRun.of("audit", "verify", "--db", db.toString(), "--device", "pc-2");
 
@@ -277,27 +279,5 @@ class AuditCommandTest {
 
     private static String eventId(String body) {
         return body.substring("{\"eventId\":\"".length(), "{\"eventId\":\"".length() + 36);
-    }
-
-    /** Canonical event bodies of one device, chained as SealDrop chains them. */
-    private static final class Chain {
-        private final String user;
-        private final String deviceId;
-        private long sequence;
-        private String previousHash = AuditEvent.FIRST_PREVIOUS_HASH;
-
-        Chain(String user, String deviceId) {
-            this.user = user;
-            this.deviceId = deviceId;
-        }
-
-        String next(AuditAction action, Instant time, String reason) {
-            sequence++;
-            AuditEvent event = new AuditEvent(Uuid7.next(), time, user, deviceId, action, UUID.randomUUID(),
-                    reason == null ? Outcome.SUCCESS : Outcome.FAILURE, reason, "0.1.0", sequence, previousHash);
-            String body = AuditEventJson.canonical(event);
-            previousHash = AuditEventJson.hash(body);
-            return body;
-        }
     }
 }

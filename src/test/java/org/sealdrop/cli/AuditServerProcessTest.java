@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sealdrop.audit.AuditAction;
 import org.sealdrop.audit.AuditEvent;
-import org.sealdrop.audit.AuditEventJson;
+import org.sealdrop.audit.DeviceSigningKey;
+import org.sealdrop.audit.EventSignatures;
 import org.sealdrop.audit.Outcome;
 import org.sealdrop.audit.Uuid7;
 import org.sealdrop.testsupport.CliRun;
@@ -149,7 +150,7 @@ class AuditServerProcessTest {
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + TOKEN)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"events\":[" + AuditEventJson.canonical(event) + "]}"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"events\":[" + EventSignatures.signedBody(event, DeviceSigningKey.generate()) + "]}"))
                 .build();
         HttpClient client = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(30)).build();
         return client.send(request, HttpResponse.BodyHandlers.ofString());
