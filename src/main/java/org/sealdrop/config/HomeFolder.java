@@ -91,12 +91,12 @@ public record HomeFolder(Path root) {
         return root.resolve("device-id");
     }
 
-    /** File that the running window keeps locked, so that a second start hands its files over instead. */
+    /** Returns the file that the running window keeps locked, so that a second start hands its files over instead. */
     public Path windowLockFile() {
         return root.resolve("window.lock");
     }
 
-    /** The window's hand-off socket when the home folder is private and its path short enough (see {@code HandOffAddress}). */
+    /** Returns the path of the window's hand-off socket when the home folder is private and its path short enough (see {@code HandOffAddress}). */
     public Path handOffSocketFile() {
         return root.resolve("window.sock");
     }

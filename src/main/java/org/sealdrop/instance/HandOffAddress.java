@@ -27,7 +27,7 @@ import org.sealdrop.config.HomeFolder;
  */
 public final class HandOffAddress {
 
-    /** Longest socket path used, in UTF-8 bytes; macOS allows 103, Linux 107. */
+    /** Maximum socket path length used, in UTF-8 bytes. macOS allows 103 and Linux 107. */
     static final int MAX_SOCKET_PATH_BYTES = 100;
 
     private static final Set<PosixFilePermission> OTHERS = Set.of(PosixFilePermission.GROUP_READ,
@@ -75,7 +75,7 @@ public final class HandOffAddress {
     /**
      * Tells whether {@code folder} is a directory that only its owner, the current user, can enter.
      * Without POSIX permissions (Windows) the per-user folders are private by their access lists, so
-     * the answer is yes for any existing directory.
+     * it returns true for any existing directory.
      */
     static boolean isOwnerOnly(Path folder) {
         if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {

@@ -91,7 +91,7 @@ public final class HandOffListener implements AutoCloseable {
         return listener;
     }
 
-    /** The socket path that a second start connects to. */
+    /** Returns the socket path that a second start connects to. */
     public Path socketFile() {
         return socketFile;
     }

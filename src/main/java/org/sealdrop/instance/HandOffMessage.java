@@ -21,7 +21,7 @@ import java.util.List;
  *
  * <p>Layout, all integers big-endian: the 4 ASCII bytes {@code SDHO}, one version byte (1), a 32-bit
  * file count (0 to {@value #MAX_FILES}), then per file a 32-bit length (1 to {@value #MAX_PATH_BYTES})
- * and that many bytes of the absolute path in UTF-8. Nothing may follow. The window answers with one
+ * and that many bytes of the absolute path in UTF-8. Nothing may follow. The window replies with one
  * byte: {@value #ACCEPTED} when it took the files, {@value #REJECTED} when the request was malformed.
  * A reader rejects a request that breaks any of these rules instead of guessing.
  */
@@ -30,9 +30,9 @@ final class HandOffMessage {
     static final byte ACCEPTED = 0;
     static final byte REJECTED = 1;
 
-    /** Most files in one hand-off; a folder counts as one and is expanded by the window. */
+    /** Maximum number of files in one hand-off; a folder counts as one and is expanded by the window. */
     static final int MAX_FILES = 1000;
-    /** Longest path in UTF-8 bytes: Linux's PATH_MAX of 4096 includes the terminating NUL. */
+    /** Maximum path length in UTF-8 bytes: Linux's PATH_MAX of 4096 includes the terminating NUL. */
     static final int MAX_PATH_BYTES = 4095;
 
     private static final byte[] MAGIC = {'S', 'D', 'H', 'O'};
