@@ -166,7 +166,6 @@ public final class MainWindow {
     private void showUnlock() {
         UnlockView unlock = new UnlockView(vault, executor, this::showDocuments);
         setContent(unlock.root(), Messages.text("unlock.window.title"));
-        handedNotice.show(handedFiles.waitingCount());
         unlock.focus();
     }
 
@@ -288,7 +287,9 @@ public final class MainWindow {
         setContent(box, Messages.text("app.title"));
     }
 
+    /** Shows {@code view}; outside the documents view, the notice counts the handed files that wait. */
     private void setContent(Node view, String title) {
+        handedNotice.show(documentsView == null ? handedFiles.waitingCount() : 0);
         content.getChildren().setAll(view);
         stage.setTitle(title);
     }
