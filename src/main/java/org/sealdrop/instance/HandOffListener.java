@@ -149,6 +149,8 @@ public final class HandOffListener implements AutoCloseable {
             LOG.info("Took a hand-off of {} files", files.size());
         } catch (IOException e) {
             LOG.warn("A hand-off connection failed or timed out ({})", e.getClass().getSimpleName());
+        } catch (IllegalStateException closing) {
+            LOG.info("Declined a hand-off because the window no longer takes files");
         } catch (RuntimeException e) {
             // The exception's message could name a handed file, so only its type is logged.
             LOG.error("The window failed to take a hand-off ({})", e.getClass().getName());
@@ -157,12 +159,13 @@ public final class HandOffListener implements AutoCloseable {
         }
     }
 
-    private static boolean fromThisUser(SocketChannel client) throws IOException {
+    /** Compares the peer's user with the owner of the socket file, which this process created. */
+    private boolean fromThisUser(SocketChannel client) throws IOException {
         if (!client.supportedOptions().contains(ExtendedSocketOptions.SO_PEERCRED)) {
             return true;
         }
         UnixDomainPrincipal peer = client.getOption(ExtendedSocketOptions.SO_PEERCRED);
-        return peer.user().getName().equals(System.getProperty("user.name"));
+        return peer.user().getName().equals(Files.getOwner(socketFile).getName());
     }
 
     /** Caps what one request may send at the size of the largest valid request. */

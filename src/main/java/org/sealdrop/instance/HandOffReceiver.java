@@ -12,6 +12,7 @@ public interface HandOffReceiver {
      * thread, so an implementation passes the work on to its own thread and returns quickly.
      *
      * @param files absolute paths, possibly none when the second start had no file arguments
+     * @throws IllegalStateException when the window no longer takes files, for example while it closes
      */
     void receive(List<Path> files);
 }

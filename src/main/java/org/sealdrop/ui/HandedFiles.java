@@ -19,12 +19,21 @@ public final class HandedFiles implements HandOffReceiver {
 
     private final List<Path> waiting = new ArrayList<>();
     private Runnable onHandOff;
+    private boolean closed;
 
-    /** Adds {@code files} and runs the window's callback on the application thread. */
+    /**
+     * Adds {@code files} and runs the window's callback on the application thread.
+     *
+     * @throws IllegalStateException when the window has closed, so the second start learns that its
+     *     files were not taken
+     */
     @Override
     public void receive(List<Path> files) {
         Runnable callback;
         synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("The window has closed and takes no more files.");
+            }
             waiting.addAll(files);
             callback = onHandOff;
         }
@@ -53,5 +62,12 @@ public final class HandedFiles implements HandOffReceiver {
     /** Sets the callback that runs on the application thread after each hand-off. */
     synchronized void onHandOff(Runnable callback) {
         this.onHandOff = callback;
+    }
+
+    /** Rejects every later hand-off, and removes and returns the files that still wait. */
+    synchronized List<Path> close() {
+        closed = true;
+        onHandOff = null;
+        return take();
     }
 }

@@ -258,8 +258,7 @@ public final class MainWindow {
     }
 
     private void shutDown() {
-        handedFiles.onHandOff(null);
-        int dropped = handedFiles.take().size();
+        int dropped = handedFiles.close().size();
         if (dropped > 0) {
             LOG.info("Window closed with {} handed files not queued", dropped);
         }

@@ -49,6 +49,22 @@ class HandOffListenerTest {
     }
 
     @Test
+    void closedWindowFailsHandOff() {
+        HomeFolder home = new HomeFolder(temp.resolve("home")).createIfMissing();
+        HandOffReceiver closing = files -> {
+            throw new IllegalStateException("The window has closed and takes no more files.");
+        };
+        try (InstanceLock lock = InstanceLock.tryAcquire(home).orElseThrow();
+                HandOffListener listener = HandOffListener.start(lock, home, closing)) {
+            org.sealdrop.SealDropException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.sealdrop.SealDropException.class,
+                    () -> HandOffClient.send(home, List.of(temp.resolve("scan.pdf")), PATIENCE));
+            assertEquals("SD-HAND-OFF", e.errorCode());
+            assertTrue(e.getMessage().contains("did not take the files"), e.getMessage());
+        }
+    }
+
+    @Test
     void leftoverSocketFileIsReplaced() throws Exception {
         HomeFolder home = new HomeFolder(temp.resolve("home")).createIfMissing();
         Files.writeString(home.handOffSocketFile(), "left by a crashed window");
