@@ -65,6 +65,23 @@ class HandOffListenerTest {
     }
 
     @Test
+    void stalledClientDoesNotBlockListener() throws Exception {
+        HomeFolder home = new HomeFolder(temp.resolve("home")).createIfMissing();
+        try (InstanceLock lock = InstanceLock.tryAcquire(home).orElseThrow();
+                HandOffListener listener = HandOffListener.start(lock, home, received::add);
+                SocketChannel stalled = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            stalled.connect(UnixDomainSocketAddress.of(listener.socketFile()));
+            stalled.write(ByteBuffer.wrap(new byte[] {'S', 'D'}));
+
+            // The listener serves one connection at a time, so this waits until the stalled one times out.
+            Path file = temp.resolve("scan.pdf");
+            HandOffClient.send(home, List.of(file), PATIENCE);
+            assertEquals(List.of(file), received.poll(30, TimeUnit.SECONDS));
+            assertEquals(-1, stalled.read(ByteBuffer.allocate(1)), "the listener closed the stalled connection");
+        }
+    }
+
+    @Test
     void leftoverSocketFileIsReplaced() throws Exception {
         HomeFolder home = new HomeFolder(temp.resolve("home")).createIfMissing();
         Files.writeString(home.handOffSocketFile(), "left by a crashed window");
