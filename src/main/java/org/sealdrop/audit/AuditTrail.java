@@ -57,9 +57,8 @@ public final class AuditTrail {
     /**
      * Appends an event inside the caller's open transaction, so the event is committed or rolled back
      * together with the change it records. {@code transaction} must be a connection to this trail's
-     * database with auto-commit off. Call this after the transaction's first write, or at its start:
-     * SQLite cannot turn a transaction that has only read into a writing one while another connection
-     * writes.
+     * database with auto-commit off, such as the one {@link Database#inTransaction} passes, which holds
+     * the write lock from its start.
      *
      * @throws IllegalArgumentException when {@code transaction} is in auto-commit mode
      * @throws SealDropException with code {@code SD-AUDIT-INVALID} for an invalid reason, or

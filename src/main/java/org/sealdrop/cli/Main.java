@@ -40,7 +40,9 @@ public final class Main {
             DemoCommand.createPrivateFolder(data.toAbsolutePath());
             folder = new HomeFolder(data.resolve("home"));
         }
-        boolean createsHome = command.isEmpty() || command.equals("init") || command.equals("demo");
+        // A first argument that names an existing file is a file for the window, not a command.
+        boolean createsHome = command.isEmpty() || command.equals("init") || command.equals("demo")
+                || namesFile(command);
         if (asksForInformation(args) || command.equals("audit")
                 || (!createsHome && !Files.isDirectory(folder.root()))) {
             // Nothing to log, or nowhere to log yet: these runs must not create a home or log folder.
@@ -66,6 +68,14 @@ public final class Main {
             }
         }
         return "";
+    }
+
+    private static boolean namesFile(String argument) {
+        try {
+            return Files.exists(Path.of(argument));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 
     private static boolean asksForInformation(String[] args) {

@@ -1,15 +1,32 @@
 package org.sealdrop.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.sealdrop.SealDropException;
 import org.sealdrop.app.LocalServices;
 import org.sealdrop.app.ServiceOptions;
+import org.sealdrop.config.HomeFolder;
+import org.sealdrop.instance.HandOffClient;
+import org.sealdrop.instance.HandOffListener;
+import org.sealdrop.instance.InstanceLock;
 import org.sealdrop.ui.DesktopLauncher;
+import org.sealdrop.ui.HandedFiles;
+import org.sealdrop.ui.Messages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code sealdrop}: without a subcommand it opens the window on the home folder's vault. */
+/**
+ * {@code sealdrop [FILE...]}: without a subcommand it opens the window on the home folder's vault and
+ * queues the files. When a window of the same home folder is already open, it hands the files to
+ * that window instead, asks it to come to the front and exits without opening the index.
+ */
 @Command(name = "sealdrop", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Encrypts clinic documents on this computer, uploads them to S3 and records every access.",
         subcommands = {InitCommand.class, UploadCommand.class, ListCommand.class, ExportCommand.class,
@@ -25,6 +42,13 @@ public final class SealDropCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
 
+    @Parameters(paramLabel = "FILE", arity = "0..*",
+            description = "Files or folders to upload in the window; handed to the open window if SealDrop already runs.")
+    List<Path> files = new ArrayList<>();
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
     /** Creates the command line with SealDrop's error handling: one sentence on stderr, status 1 or 2. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new SealDropCommand());
@@ -36,11 +60,52 @@ public final class SealDropCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (LocalServices services = LocalServices.open(home.folder(), ServiceOptions.defaults())) {
-            DesktopLauncher.launch(services.vault(), services.documents());
+        List<Path> absolute = existingFiles();
+        HomeFolder folder = home.folder();
+        Optional<InstanceLock> lock = InstanceLock.tryAcquire(folder);
+        if (lock.isEmpty()) {
+            HandOffClient.send(folder, absolute, HandOffClient.DEFAULT_PATIENCE);
+            spec.commandLine().getOut().println(Messages.text(absolute.isEmpty() ? "handOff.focused" : "handOff.sent"));
+            return 0;
+        }
+        HandedFiles handedFiles = new HandedFiles();
+        handedFiles.add(absolute);
+        try (InstanceLock held = lock.get();
+                HandOffListener listener = listen(held, folder, handedFiles);
+                LocalServices services = LocalServices.open(folder, ServiceOptions.defaults())) {
+            DesktopLauncher.launch(services.vault(), services.documents(), handedFiles);
             services.flushAudit(java.time.Duration.ofSeconds(5));
         }
         return 0;
+    }
+
+    /**
+     * Starts the hand-off listener, or returns {@code null} when the socket cannot be opened: the
+     * window still works then, and a second start reports that the window did not take its files.
+     */
+    private static HandOffListener listen(InstanceLock lock, HomeFolder folder, HandedFiles handedFiles) {
+        try {
+            return HandOffListener.start(lock, folder, handedFiles);
+        } catch (SealDropException e) {
+            org.slf4j.LoggerFactory.getLogger(SealDropCommand.class).warn("{} [{}]", e.getMessage(), e.errorCode());
+            return null;
+        }
+    }
+
+    /**
+     * Returns the file arguments as absolute paths. An argument that names no file is far more often a
+     * mistyped command than a file, so it is a usage error rather than a failed upload.
+     */
+    private List<Path> existingFiles() {
+        List<Path> absolute = new ArrayList<>();
+        for (Path file : files) {
+            if (!Files.exists(file)) {
+                throw new UsageException("'" + file + "' is neither a command nor an existing file or folder;"
+                        + " run `sealdrop --help` for the commands.");
+            }
+            absolute.add(file.toAbsolutePath().normalize());
+        }
+        return absolute;
     }
 
     private static java.util.UUID documentId(String text) {

@@ -96,6 +96,16 @@ public record HomeFolder(Path root) {
         return root.resolve("device-signing-key");
     }
 
+    /** Returns the file that the running window keeps locked, so that a second start hands its files over instead. */
+    public Path windowLockFile() {
+        return root.resolve("window.lock");
+    }
+
+    /** Returns the path of the window's hand-off socket when the home folder is private and its path short enough (see {@code HandOffAddress}). */
+    public Path handOffSocketFile() {
+        return root.resolve("window.sock");
+    }
+
     public Path logFolder() {
         return root.resolve("logs");
     }

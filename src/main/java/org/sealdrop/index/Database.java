@@ -6,29 +6,51 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Objects;
 import java.util.Properties;
 import org.sealdrop.SealDropException;
 
 /**
  * One SQLite file of this device: the document index, upload state and the audit outbox.
  *
- * <p>Every connection uses WAL mode and a busy timeout, so the window, its background sender and a
- * command-line run against the same home folder wait for each other instead of failing with
- * {@code SQLITE_BUSY}. Opening the file applies pending schema migrations ({@link Migrations}).
+ * <p>The window, its background audit sender, its index sync and command-line runs in other processes
+ * all write to the same file, so every connection uses WAL mode and a busy timeout. Every write
+ * transaction starts with {@code BEGIN IMMEDIATE}, which takes the write lock before the transaction
+ * reads anything. A deferred transaction that reads first and then writes fails at once with
+ * {@code SQLITE_BUSY} when another connection committed in between, because its snapshot is stale,
+ * and the busy timeout does not help there. A begin that still finds the file busy is tried again
+ * with backoff ({@link BusyRetry}), and after the last attempt the caller gets {@code SD-INDEX-BUSY},
+ * never a raw {@code SQLITE_BUSY}. Reads run in auto-commit mode, each statement on a WAL snapshot
+ * that writers do not block.
+ *
+ * <p>Opening the file applies pending schema migrations ({@link Migrations}).
  */
 public final class Database {
 
     /** How long a connection waits for another writer before it fails, in milliseconds. */
-    static final int BUSY_TIMEOUT_MILLIS = 10_000;
+    static final int BUSY_TIMEOUT_MILLIS = BusyRetry.DEFAULT.busyTimeoutMillis();
 
     private final Path file;
+    private final BusyRetry busyRetry;
 
-    private Database(Path file) {
+    private Database(Path file, BusyRetry busyRetry) {
         this.file = file;
+        this.busyRetry = busyRetry;
     }
 
     /** Opens (and creates if missing) the database at {@code file}, migrated to the newest schema. */
     public static Database open(Path file) {
+        return open(file, BusyRetry.DEFAULT);
+    }
+
+    /**
+     * Opens (and creates if missing) the database at {@code file}, migrated to the newest schema, with
+     * the given wait for other writers.
+     *
+     * @throws SealDropException with code {@code SD-INDEX-OPEN} when the file cannot be created, read or
+     *     migrated, or {@code SD-INDEX-BUSY} when another program kept it locked for every attempt
+     */
+    public static Database open(Path file, BusyRetry busyRetry) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
         } catch (java.io.IOException e) {
@@ -36,9 +58,11 @@ public final class Database {
                     "Could not create the folder for the index at " + file.getParent()
                             + "; check that the folder is writable.", e);
         }
-        Database database = new Database(file);
-        try (Connection connection = database.connect()) {
-            Migrations.apply(connection);
+        Database database = new Database(file, Objects.requireNonNull(busyRetry, "busyRetry"));
+        try {
+            new WriteTransaction(database::connectForWrite, busyRetry).run(Migrations::apply);
+        } catch (IndexBusyException e) {
+            throw database.busy(e);
         } catch (SQLException e) {
             throw new SealDropException("SD-INDEX-OPEN",
                     "Could not open the index at " + file + "; check that the file is a SealDrop index"
@@ -47,44 +71,46 @@ public final class Database {
         return database;
     }
 
-    /** Opens a new connection; the caller closes it. */
+    /** Opens a new connection for reads in auto-commit mode; the caller closes it. */
     public Connection connect() throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("journal_mode", "WAL");
-        properties.setProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MILLIS));
-        properties.setProperty("foreign_keys", "true");
-        properties.setProperty("synchronous", "FULL");
-        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file, properties);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA journal_mode=WAL");
-            statement.execute("PRAGMA busy_timeout=" + BUSY_TIMEOUT_MILLIS);
-        }
-        return connection;
+        return connect(new Properties());
     }
 
-    /** Runs {@code work} in one transaction: either all of its writes land or none do. */
+    /**
+     * Runs {@code work} in one {@code BEGIN IMMEDIATE} transaction: either all of its writes land or
+     * none do. {@code work} may read before it writes, because the transaction holds the write lock
+     * from its start. It must not commit, roll back or change auto-commit itself.
+     *
+     * @throws SealDropException with code {@code SD-INDEX-BUSY} when another program kept the index
+     *     locked through every begin attempt, or {@code SD-INDEX-WRITE} when a statement failed
+     */
     public <T> T inTransaction(SqlWork<T> work) {
-        try (Connection connection = connect()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
+        try {
+            return new WriteTransaction(this::connectForWrite, busyRetry).run(work);
+        } catch (IndexBusyException e) {
+            throw busy(e);
         } catch (SQLException e) {
+            if (IndexBusyException.isBusy(e)) {
+                throw busy(e);
+            }
             throw new SealDropException("SD-INDEX-WRITE",
                     "A write to the index at " + file + " failed; check free disk space and retry.", e);
         }
     }
 
-    /** Runs read-only {@code work} on a fresh connection. */
+    /**
+     * Runs read-only {@code work} on a fresh connection.
+     *
+     * @throws SealDropException with code {@code SD-INDEX-BUSY} when the file stayed locked past the
+     *     busy timeout, or {@code SD-INDEX-READ} when a statement failed
+     */
     public <T> T read(SqlWork<T> work) {
         try (Connection connection = connect()) {
             return work.run(connection);
         } catch (SQLException e) {
+            if (IndexBusyException.isBusy(e)) {
+                throw busy(e);
+            }
             throw new SealDropException("SD-INDEX-READ",
                     "Reading the index at " + file + " failed; check that the file is readable.", e);
         }
@@ -92,6 +118,34 @@ public final class Database {
 
     public Path file() {
         return file;
+    }
+
+    /** Opens a connection whose {@code setAutoCommit(false)} runs {@code BEGIN IMMEDIATE}. */
+    private Connection connectForWrite() throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("transaction_mode", "IMMEDIATE");
+        return connect(properties);
+    }
+
+    private Connection connect(Properties properties) throws SQLException {
+        properties.setProperty("journal_mode", "WAL");
+        properties.setProperty("busy_timeout", Integer.toString(busyRetry.busyTimeoutMillis()));
+        properties.setProperty("foreign_keys", "true");
+        properties.setProperty("synchronous", "FULL");
+        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file, properties);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA journal_mode=WAL");
+            statement.execute("PRAGMA busy_timeout=" + busyRetry.busyTimeoutMillis());
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
+    }
+
+    private SealDropException busy(Exception cause) {
+        return new SealDropException("SD-INDEX-BUSY", "The index at " + file
+                + " is busy in another SealDrop program; try again in a minute.", cause);
     }
 
     /** A unit of SQL work on one connection. */

@@ -100,9 +100,12 @@ final class Migrations {
         return VERSIONS.size();
     }
 
-    static void apply(Connection connection) throws SQLException {
-        connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement()) {
+    /**
+     * Applies the missing versions inside the caller's write transaction, which must have begun with
+     * {@code BEGIN IMMEDIATE} so that two programs opening a new index cannot both create its tables.
+     */
+    static Void apply(Connection transaction) throws SQLException {
+        try (Statement statement = transaction.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)");
             int current = currentVersion(statement);
             if (current > latestVersion()) {
@@ -118,13 +121,8 @@ final class Migrations {
                 statement.execute("INSERT INTO schema_version (version, applied_at) VALUES ("
                         + version + ", strftime('%Y-%m-%dT%H:%M:%fZ','now'))");
             }
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
         }
+        return null;
     }
 
     private static int currentVersion(Statement statement) throws SQLException {

@@ -47,6 +47,16 @@ public final class DesktopLauncher {
      * @throws IllegalStateException if called on the JavaFX application thread
      */
     public static void launch(VaultAccess vault, DocumentService documents) {
+        launch(vault, documents, new HandedFiles());
+    }
+
+    /**
+     * Like {@link #launch(VaultAccess, DocumentService)}, and the window queues the files in
+     * {@code handedFiles} as a drop does, also those that a hand-off adds while it is open.
+     *
+     * @throws IllegalStateException if called on the JavaFX application thread
+     */
+    public static void launch(VaultAccess vault, DocumentService documents, HandedFiles handedFiles) {
         if (Platform.isFxApplicationThread()) {
             throw new IllegalStateException("DesktopLauncher.launch blocks, so it cannot run on the JavaFX application thread.");
         }
@@ -55,7 +65,7 @@ public final class DesktopLauncher {
         Runnable showWindow = () -> {
             Platform.setImplicitExit(false);
             Stage stage = new Stage();
-            MainWindow.show(stage, vault, documents, executor);
+            MainWindow.show(stage, vault, documents, executor, java.time.Clock.systemUTC(), handedFiles);
             stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> closed.countDown());
         };
 

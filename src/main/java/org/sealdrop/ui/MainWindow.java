@@ -1,5 +1,6 @@
 package org.sealdrop.ui;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,12 +48,16 @@ public final class MainWindow {
     private final DocumentService documents;
     private final Executor executor;
     private final StackPane content = new StackPane();
+    private final HandedFilesNotice handedNotice = new HandedFilesNotice();
     private final List<ViewerWindow> viewers = new ArrayList<>();
     private final AutoLockTimer autoLock;
+    private final HandedFiles handedFiles;
     private DocumentsView documentsView;
 
-    private MainWindow(Stage stage, VaultAccess vault, DocumentService documents, Executor executor, Clock idleClock) {
+    private MainWindow(Stage stage, VaultAccess vault, DocumentService documents, Executor executor, Clock idleClock,
+            HandedFiles handedFiles) {
         this.stage = stage;
+        this.handedFiles = handedFiles;
         this.vault = vault;
         this.documents = documents;
         this.executor = executor;
@@ -73,9 +78,19 @@ public final class MainWindow {
      */
     public static MainWindow show(Stage stage, VaultAccess vault, DocumentService documents, Executor executor,
             Clock idleClock) {
-        MainWindow window = new MainWindow(stage, vault, documents, executor, idleClock);
+        return show(stage, vault, documents, executor, idleClock, new HandedFiles());
+    }
+
+    /**
+     * Like {@link #show(Stage, VaultAccess, DocumentService, Executor, Clock)}, and queues the files in
+     * {@code handedFiles} as a drop does: the waiting ones once the documents view shows, later ones
+     * as they arrive. Each hand-off also brings the window to the front.
+     */
+    public static MainWindow show(Stage stage, VaultAccess vault, DocumentService documents, Executor executor,
+            Clock idleClock, HandedFiles handedFiles) {
+        MainWindow window = new MainWindow(stage, vault, documents, executor, idleClock, handedFiles);
         Dimension2D size = WindowSizes.fitToScreen(1000, 720);
-        Scene scene = new Scene(window.content, size.getWidth(), size.getHeight());
+        Scene scene = new Scene(window.handedNotice.wrap(window.content), size.getWidth(), size.getHeight());
         window.autoLock.watch(scene);
         scene.getStylesheets().add(MainWindow.class.getResource("/org/sealdrop/ui/sealdrop.css").toExternalForm());
         stage.setScene(scene);
@@ -85,6 +100,7 @@ public final class MainWindow {
         AppIcons.applyTo(stage);
         stage.setOnHidden(event -> window.shutDown());
         stage.show();
+        handedFiles.onHandOff(window::handOffArrived);
         window.showForState();
         return window;
     }
@@ -165,6 +181,27 @@ public final class MainWindow {
         setContent(shown.root(), Messages.text("app.title"));
         shown.start();
         startAutoLock(shown);
+        queueHandedFiles();
+    }
+
+    private void handOffArrived() {
+        stage.setIconified(false);
+        stage.toFront();
+        stage.requestFocus();
+        queueHandedFiles();
+    }
+
+    /** Queues waiting handed files in the documents view, or shows how many wait while it does not show. */
+    private void queueHandedFiles() {
+        if (documentsView == null) {
+            handedNotice.show(handedFiles.waitingCount());
+            return;
+        }
+        handedNotice.show(0);
+        List<Path> files = handedFiles.take();
+        if (!files.isEmpty()) {
+            documentsView.addDroppedFiles(files.stream().map(Path::toFile).toList());
+        }
     }
 
     /** Reads the auto-lock time off the application thread and starts the idle timer for {@code shown}. */
@@ -221,6 +258,10 @@ public final class MainWindow {
     }
 
     private void shutDown() {
+        int dropped = handedFiles.close().size();
+        if (dropped > 0) {
+            LOG.info("Window closed with {} handed files not queued", dropped);
+        }
         autoLock.stop();
         stopDocuments();
         closeViewers();
@@ -245,7 +286,9 @@ public final class MainWindow {
         setContent(box, Messages.text("app.title"));
     }
 
+    /** Shows {@code view}; outside the documents view, the notice counts the handed files that wait. */
     private void setContent(Node view, String title) {
+        handedNotice.show(documentsView == null ? handedFiles.waitingCount() : 0);
         content.getChildren().setAll(view);
         stage.setTitle(title);
     }

@@ -14,7 +14,8 @@ class LayeringTest {
     private static final String[] CORE = {
         "org.sealdrop.crypto..", "org.sealdrop.vault..", "org.sealdrop.storage..", "org.sealdrop.index..",
         "org.sealdrop.audit..", "org.sealdrop.transfer..", "org.sealdrop.viewer..", "org.sealdrop.config..",
-        "org.sealdrop.auditserver..", "org.sealdrop.app..", "org.sealdrop.demo.."
+        "org.sealdrop.auditserver..", "org.sealdrop.app..", "org.sealdrop.demo..",
+        "org.sealdrop.instance.."
     };
 
     @ArchTest
