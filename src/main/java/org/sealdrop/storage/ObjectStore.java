@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,7 @@ public final class ObjectStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ObjectStore.class);
 
     private final StorageSettings settings;
+    private final ConnectionSettings connection;
     private final S3Client s3;
     private final S3Errors errors;
     private final ObjectUploader uploader;
@@ -48,7 +50,8 @@ public final class ObjectStore implements AutoCloseable {
     /** Creates a store with the given timeouts and attempt count. No request is sent until the first call. */
     public ObjectStore(StorageSettings settings, AwsCredentialsProvider credentials, ConnectionSettings connection) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.s3 = S3ClientFactory.create(settings, Objects.requireNonNull(connection, "connection"),
+        this.connection = Objects.requireNonNull(connection, "connection");
+        this.s3 = S3ClientFactory.create(settings, connection,
                 Objects.requireNonNull(credentials, "credentials"));
         this.errors = new S3Errors(settings);
         this.uploader = new ObjectUploader(s3, settings, errors);
@@ -87,20 +90,47 @@ public final class ObjectStore implements AutoCloseable {
      * @throws StorageException {@code SD-S3-SHORT-CONTENT} when the stream ends early,
      *     {@code SD-S3-SOURCE-FAILED} when it throws an IOException, {@code SD-S3-SIZE-MISMATCH} when the
      *     stored size or part count differs, {@code SD-S3-INTERRUPTED} when the thread is interrupted while
-     *     it waits for a part buffer, or any code of a failed S3 call. Unchecked exceptions thrown by
-     *     {@code content} itself propagate unchanged after the abort.
+     *     it waits for a part buffer, {@code SD-S3-TIMEOUT} when a request body stalls (see
+     *     {@link #put(String, InputStream, long, Map, LongConsumer, BooleanSupplier)}), or any code of a
+     *     failed S3 call. Unchecked exceptions thrown by {@code content} itself propagate unchanged after
+     *     the abort.
      */
     public ObjectInfo put(String key, InputStream content, long length, Map<String, String> metadata,
             LongConsumer progress) {
+        return put(key, content, length, metadata, progress, () -> false);
+    }
+
+    /**
+     * Uploads as {@link #put(String, InputStream, long, Map, LongConsumer)} does, and stops early when
+     * {@code cancelRequested} turns true or the upload stalls.
+     *
+     * <p>The flag is polled a few times a second. Once it is true, reading the content stops, requests in
+     * flight are aborted (their connections closed), and a multipart upload is aborted, so no parts stay
+     * behind. A request body that the endpoint accepts no byte of for the socket timeout of
+     * {@link ConnectionSettings} stops the upload the same way, because socket writes have no timeout of
+     * their own. A cancel seen after CompleteMultipartUpload or after a single PutObject finished
+     * no longer stops the upload; the caller checks its flag again and deletes the object.
+     *
+     * @param cancelRequested returns true once the caller wants the upload stopped; called from another
+     *     thread, so it must be thread-safe and fast
+     * @throws StorageException {@code SD-CANCELLED} when the upload was cancelled, {@code SD-S3-TIMEOUT}
+     *     when a request body stalled, or as the other {@code put}
+     */
+    public ObjectInfo put(String key, InputStream content, long length, Map<String, String> metadata,
+            LongConsumer progress, BooleanSupplier cancelRequested) {
         requireKey(key);
+        Objects.requireNonNull(cancelRequested, "cancelRequested");
         Objects.requireNonNull(content, "content");
         if (length < 0) {
             throw new IllegalArgumentException("length must not be negative: " + length);
         }
         Map<String, String> checkedMetadata = UserMetadata.requireValid(metadata, key);
 
-        int parts = uploader.upload(key, new ContentSource(content, length, key), length, checkedMetadata,
-                new UploadProgress(progress));
+        int parts;
+        try (UploadWatch watch = new UploadWatch(key, connection.socketTimeout(), cancelRequested)) {
+            parts = uploader.upload(key, new ContentSource(content, length, key), length, checkedMetadata,
+                    new UploadProgress(progress), watch);
+        }
         return readBack(key, length, parts);
     }
 

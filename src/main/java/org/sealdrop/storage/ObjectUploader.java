@@ -50,18 +50,20 @@ final class ObjectUploader {
     }
 
     /** Uploads the object and returns the number of multipart parts sent, or 0 for a single PutObject. */
-    int upload(String key, ContentSource source, long length, Map<String, String> metadata, UploadProgress progress) {
+    int upload(String key, ContentSource source, long length, Map<String, String> metadata, UploadProgress progress,
+            UploadWatch watch) {
         if (length <= settings.multipartThreshold()) {
-            putSingle(key, source, (int) length, metadata, progress);
+            putSingle(key, source, (int) length, metadata, progress, watch);
             return 0;
         }
-        return putMultipart(key, source, length, metadata, progress);
+        return putMultipart(key, source, length, metadata, progress, watch);
     }
 
     private void putSingle(String key, ContentSource source, int length, Map<String, String> metadata,
-            UploadProgress progress) {
+            UploadProgress progress, UploadWatch watch) {
         byte[] buffer = new byte[length];
         source.readFully(buffer, length);
+        watch.throwIfStopped();
 
         PutObjectRequest request = PutObjectRequest.builder()
                 .bucket(settings.bucket())
@@ -70,7 +72,7 @@ final class ObjectUploader {
                 .contentLength((long) length)
                 .build();
         try {
-            s3.putObject(request, BufferBody.of(buffer, length, progress.part()));
+            watch.send(() -> s3.putObject(request, BufferBody.of(buffer, length, progress.part(), watch)));
         } catch (SdkException e) {
             throw errors.translate("upload", key, e);
         }
@@ -82,7 +84,7 @@ final class ObjectUploader {
      * the encryptor's SHA-256 of the source) fails the upload before the object exists.
      */
     private int putMultipart(String key, ContentSource source, long length, Map<String, String> metadata,
-            UploadProgress progress) {
+            UploadProgress progress, UploadWatch watch) {
         long partSize = partSizeFor(key, length);
         String uploadId = createUpload(key, metadata);
         LOG.info("Started multipart upload {} of key {}: {} bytes in parts of {} bytes, {} at a time", uploadId, key,
@@ -90,7 +92,7 @@ final class ObjectUploader {
 
         boolean completed = false;
         PartPool pool = new PartPool((partNumber, buffer, size) -> uploadPart(key, uploadId, partNumber, buffer, size,
-                progress.part()), key, settings.parallelism(), (int) Math.min(partSize, length));
+                progress.part(), watch), key, settings.parallelism(), (int) Math.min(partSize, length), watch);
         try {
             List<CompletedPart> parts;
             try (pool) {
@@ -99,6 +101,7 @@ final class ObjectUploader {
                     int size = (int) Math.min(partSize, length - offset);
                     byte[] buffer = pool.freeBuffer();
                     pool.throwIfFailed();
+                    watch.throwIfStopped();
                     source.readFully(buffer, size);
                     pool.submit(partNumber, buffer, size);
                     offset += size;
@@ -107,6 +110,8 @@ final class ObjectUploader {
             } finally {
                 pool.acceptedSizes().forEach(size -> partObserver.accept(size));
             }
+            // The last check: once CompleteMultipartUpload has run, a cancel no longer stops the object.
+            watch.throwIfStopped();
 
             s3.completeMultipartUpload(complete -> complete.bucket(settings.bucket()).key(key).uploadId(uploadId)
                     .multipartUpload(upload -> upload.parts(parts)));
@@ -139,7 +144,7 @@ final class ObjectUploader {
     }
 
     private CompletedPart uploadPart(String key, String uploadId, int partNumber, byte[] buffer, int size,
-            UploadProgress.Part progress) {
+            UploadProgress.Part progress, UploadWatch watch) {
         UploadPartRequest.Builder request = UploadPartRequest.builder()
                 .bucket(settings.bucket())
                 .key(key)
@@ -151,7 +156,7 @@ final class ObjectUploader {
         }
         UploadPartResponse response;
         try {
-            response = s3.uploadPart(request.build(), BufferBody.of(buffer, size, progress));
+            response = watch.send(() -> s3.uploadPart(request.build(), BufferBody.of(buffer, size, progress, watch)));
         } catch (SdkException e) {
             throw errors.translate("upload of part " + partNumber, key, e);
         }
