@@ -10,6 +10,7 @@ import org.sealdrop.crypto.DocumentMetadata;
 import org.sealdrop.index.DocumentRecord;
 import org.sealdrop.transfer.DocumentAccess;
 import org.sealdrop.transfer.IndexSync;
+import org.sealdrop.transfer.Progress;
 import org.sealdrop.transfer.ReportedDamage;
 import org.sealdrop.transfer.SyncResult;
 import org.sealdrop.transfer.Uploader;
@@ -39,7 +40,7 @@ final class LocalDocuments implements DocumentService {
     @Override
     public DocumentSummary upload(Path file, String patientReference, TransferListener listener) {
         try {
-            DocumentRecord record = new Uploader(services.transferContext()).upload(file, patientReference, listener::progress);
+            DocumentRecord record = new Uploader(services.transferContext()).upload(file, patientReference, progress(listener));
             return summarize(new DocumentAccess(services.transferContext()), record);
         } finally {
             services.wakeAuditSender();
@@ -59,7 +60,7 @@ final class LocalDocuments implements DocumentService {
     @Override
     public void export(UUID id, Path target, TransferListener listener) {
         try {
-            new DocumentAccess(services.transferContext()).export(id, target, listener::progress);
+            new DocumentAccess(services.transferContext()).export(id, target, progress(listener));
         } finally {
             services.wakeAuditSender();
         }
@@ -104,6 +105,21 @@ final class LocalDocuments implements DocumentService {
                 services.wakeAuditSender();
             }
         }
+    }
+
+    /** Adapts the listener to the transfer jobs, passing on both progress and the cancel flag. */
+    private static Progress progress(TransferListener listener) {
+        return new Progress() {
+            @Override
+            public void update(long bytesDone, long bytesTotal) {
+                listener.progress(bytesDone, bytesTotal);
+            }
+
+            @Override
+            public boolean cancelRequested() {
+                return listener.cancelRequested();
+            }
+        };
     }
 
     private static DocumentSummary summarize(DocumentAccess access, DocumentRecord record) {

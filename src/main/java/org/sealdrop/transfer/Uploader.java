@@ -44,7 +44,14 @@ public final class Uploader {
     /**
      * Uploads {@code file} as a new document and returns its index row.
      *
+     * <p>When {@code listener} reports a cancel, the upload stops: reading and sending end, a multipart
+     * upload is aborted, and an object that S3 already stored is deleted again, so neither the bucket
+     * nor the index keeps the document. The audit event then has outcome failure and reason
+     * {@value Cancellation#AUDIT_REASON}.
+     *
      * @param patientReference optional patient reference, stored only inside the encrypted metadata
+     * @throws SealDropException {@value Cancellation#ERROR_CODE} when cancelled, {@code SD-S3-TIMEOUT}
+     *     when the endpoint accepts no bytes for the socket timeout, or the code of another failure
      */
     public DocumentRecord upload(Path file, String patientReference, Progress listener) {
         UUID id = UUID.randomUUID();
@@ -56,14 +63,16 @@ public final class Uploader {
             return record;
         } catch (SealDropException e) {
             LOG.warn("Upload of document {} failed: {}", id, e.errorCode());
-            context.audit().record(AuditAction.UPLOAD, id, Outcome.FAILURE, e.errorCode());
+            context.audit().record(AuditAction.UPLOAD, id, Outcome.FAILURE, Cancellation.auditReason(e));
             throw e;
         }
     }
 
     private DocumentRecord encryptAndUpload(UUID id, String label, Path file, String patientReference,
             Progress listener) {
+        Cancellation.throwIfRequested(listener, "The upload of " + label);
         SourceSnapshot source = SourceSnapshot.read(file, label);
+        Cancellation.throwIfRequested(listener, "The upload of " + label);
         Instant now = context.clock().instant();
         DocumentMetadata metadata = new DocumentMetadata(String.valueOf(file.getFileName()), source.mediaType(),
                 source.size(), source.sha256Hex(), patientReference, context.user(), now);
@@ -80,7 +89,7 @@ public final class Uploader {
 
                 DocumentRecord record = new DocumentRecord(id, objectKey, source.size(), ciphertextLength,
                         DocumentStatus.UPLOADED, keyVersion, wrappedKey, encryptor.header(), now, now);
-                commitOrRemove(file, label, source, record);
+                commitOrRemove(file, label, source, record, listener);
                 return record;
             }
         }
@@ -96,7 +105,8 @@ public final class Uploader {
         try (InputStream plaintext = Files.newInputStream(file)) {
             InputStream ciphertext = encryptor.encrypt(plaintext, source.size());
             context.store().put(objectKey, ciphertext, ciphertextLength, objectMetadata,
-                    sent -> listener.update(plaintextProgress(sent, ciphertextLength, source.size()), source.size()));
+                    sent -> listener.update(plaintextProgress(sent, ciphertextLength, source.size()), source.size()),
+                    listener::cancelRequested);
         } catch (IOException e) {
             throw new SealDropException("SD-SOURCE-UNREADABLE", "The file for " + label + " could not be read ("
                     + e.getClass().getSimpleName() + "); check the disk or network share and add it again.");
@@ -104,12 +114,15 @@ public final class Uploader {
     }
 
     /**
-     * Lists the uploaded object in the index together with its audit event. When the source changed
-     * after the upload or the index write fails, the object is deleted again so that bucket and index
-     * agree.
+     * Lists the uploaded object in the index together with its audit event. When the upload was
+     * cancelled after S3 stored the object, the source changed after the upload or the index write
+     * fails, the object is deleted again so that bucket and index agree.
      */
-    private void commitOrRemove(Path file, String label, SourceSnapshot source, DocumentRecord record) {
+    private void commitOrRemove(Path file, String label, SourceSnapshot source, DocumentRecord record,
+            Progress listener) {
         try {
+            // NOTE: a cancel that arrives after this check is too late: the upload then completes.
+            Cancellation.throwIfRequested(listener, "The upload of " + label);
             source.checkUnchanged(file, label);
             context.database().inTransaction(transaction -> {
                 // An index sync may have listed the object between its upload and this insert. Its row is
