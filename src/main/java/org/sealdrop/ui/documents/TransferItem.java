@@ -1,8 +1,10 @@
 package org.sealdrop.ui.documents;
 
 import java.nio.file.Path;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -18,6 +20,11 @@ public final class TransferItem {
     private final ObjectProperty<TransferState> state = new SimpleObjectProperty<>(this, "state");
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", 0);
     private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
+    private final StringProperty detail = new SimpleStringProperty(this, "detail", "");
+    private final BooleanProperty cancelling = new SimpleBooleanProperty(this, "cancelling", false);
+    private final TransferRate rate = new TransferRate(System::nanoTime);
+    // Read by the upload's threads, so it is a volatile copy of the cancelling property.
+    private volatile boolean cancelRequested;
     private Runnable cancel = () -> { };
 
     TransferItem(Path file, TransferState initialState) {
@@ -51,6 +58,45 @@ public final class TransferItem {
     /** Failure or skip reason shown next to the state; empty otherwise. */
     public StringProperty problemProperty() {
         return problem;
+    }
+
+    /** Bytes done of the total, rate and time left, such as "12 MB of 1.1 GB, 3.2 MB/s, about 5 min left". */
+    public StringProperty detailProperty() {
+        return detail;
+    }
+
+    /** Whether the user cancelled the running upload and it has not stopped yet. */
+    public BooleanProperty cancellingProperty() {
+        return cancelling;
+    }
+
+    /**
+     * Cancels the upload: a queued one never starts, and a running one is told to stop through
+     * {@link #isCancelRequested()}; its state turns {@link TransferState#CANCELLED} once it has stopped.
+     */
+    public void cancel() {
+        if (state.get() == TransferState.QUEUED) {
+            cancel.run();
+        } else if (state.get() == TransferState.UPLOADING) {
+            cancelRequested = true;
+            cancelling.set(true);
+        }
+    }
+
+    /** Tells the upload's threads whether the user cancelled it; safe from any thread. */
+    boolean isCancelRequested() {
+        return cancelRequested;
+    }
+
+    /** Progress samples of the running upload; recorded from the upload's threads. */
+    TransferRate rate() {
+        return rate;
+    }
+
+    /** Copies the latest progress into the properties; called a few times a second on the application thread. */
+    void refreshProgress() {
+        progress.set(rate.fraction());
+        detail.set(rate.describe());
     }
 
     void setCancel(Runnable cancel) {
