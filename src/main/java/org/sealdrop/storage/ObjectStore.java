@@ -108,8 +108,8 @@ public final class ObjectStore implements AutoCloseable {
      * flight are aborted (their connections closed), and a multipart upload is aborted, so no parts stay
      * behind. A request body that the endpoint accepts no byte of for the socket timeout of
      * {@link ConnectionSettings} stops the upload the same way, because socket writes have no timeout of
-     * their own. A cancel seen after CompleteMultipartUpload or after a single PutObject finished
-     * no longer stops the upload; the caller checks its flag again and deletes the object.
+     * their own. Once CompleteMultipartUpload or a single PutObject has finished, a cancel no
+     * longer stops the upload. The caller then checks its flag again and deletes the object.
      *
      * @param cancelRequested returns true once the caller wants the upload stopped; called from another
      *     thread, so it must be thread-safe and fast

@@ -6,7 +6,7 @@ import java.io.OutputStream;
 import org.sealdrop.SealDropException;
 
 /**
- * How a job that the user cancelled ends: a {@link SealDropException} with code {@value #ERROR_CODE},
+ * End of a job that the user cancelled: a {@link SealDropException} with code {@value #ERROR_CODE},
  * recorded in the audit trail as outcome failure with reason {@value #AUDIT_REASON}.
  */
 public final class Cancellation {

@@ -11,7 +11,7 @@ public interface Progress {
 
     /**
      * Tells whether the user asked to stop the job; never by default. Polled from other threads a few
-     * times a second, so an implementation reads a volatile flag and does not block. A job that sees
+     * times a second, so an implementation reads a volatile flag and does not block. A job that reads
      * true stops, keeps nothing, and fails with {@link Cancellation#ERROR_CODE}.
      */
     default boolean cancelRequested() {

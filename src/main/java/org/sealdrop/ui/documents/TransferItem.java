@@ -65,14 +65,14 @@ public final class TransferItem {
         return detail;
     }
 
-    /** Whether the user cancelled the running upload and it has not stopped yet. */
+    /** Flag that is true from the user's cancel of the running upload until the upload has stopped. */
     public BooleanProperty cancellingProperty() {
         return cancelling;
     }
 
     /**
-     * Cancels the upload: a queued one never starts, and a running one is told to stop through
-     * {@link #isCancelRequested()}; its state turns {@link TransferState#CANCELLED} once it has stopped.
+     * Cancels the upload. A queued one never starts. A running one reads the request through
+     * {@link #isCancelRequested()}, and its state turns {@link TransferState#CANCELLED} once it has stopped.
      */
     public void cancel() {
         if (state.get() == TransferState.QUEUED) {
