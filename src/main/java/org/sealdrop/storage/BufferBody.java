@@ -7,8 +7,8 @@ import software.amazon.awssdk.http.ContentStreamProvider;
 
 /**
  * A request body over {@code buffer[0, length)} that the SDK may read again on a retry without copying
- * the buffer, and that reports upload progress as the SDK reads it. Reading it fails once the
- * upload's {@link UploadWatch} stopped the upload.
+ * the buffer, and that reports upload progress and each read to the upload's {@link UploadWatch}.
+ * Reading it fails once the upload was cancelled.
  */
 final class BufferBody {
 
@@ -19,13 +19,12 @@ final class BufferBody {
      * Returns a body over {@code buffer[0, length)}.
      *
      * @param progress receives the number of bytes of this buffer read so far
-     * @param watch the upload's watch
+     * @param body the watch's tracker of this body
      */
-    static RequestBody of(byte[] buffer, int length, UploadProgress.Part progress, UploadWatch watch) {
-        UploadWatch.Body body = watch.body();
+    static RequestBody of(byte[] buffer, int length, UploadProgress.Part progress, UploadWatch.Body body) {
         ContentStreamProvider provider = () -> {
             body.opened();
-            return new ProgressStream(buffer, length, progress, watch, body);
+            return new ProgressStream(buffer, length, progress, body);
         };
         return RequestBody.fromContentProvider(provider, length, "application/octet-stream");
     }
@@ -36,22 +35,19 @@ final class BufferBody {
         private final byte[] buffer;
         private final int length;
         private final UploadProgress.Part progress;
-        private final UploadWatch watch;
         private final UploadWatch.Body body;
         private int position;
 
-        ProgressStream(byte[] buffer, int length, UploadProgress.Part progress, UploadWatch watch,
-                UploadWatch.Body body) {
+        ProgressStream(byte[] buffer, int length, UploadProgress.Part progress, UploadWatch.Body body) {
             this.buffer = buffer;
             this.length = length;
             this.progress = progress;
-            this.watch = watch;
             this.body = body;
         }
 
         @Override
         public int read() throws IOException {
-            throwIfStopped();
+            throwIfCancelled();
             if (position >= length) {
                 return -1;
             }
@@ -63,7 +59,7 @@ final class BufferBody {
 
         @Override
         public int read(byte[] target, int targetOffset, int count) throws IOException {
-            throwIfStopped();
+            throwIfCancelled();
             if (count == 0) {
                 return 0;
             }
@@ -83,10 +79,10 @@ final class BufferBody {
             body.closed();
         }
 
-        /** Ends the attempt with an IOException; the HTTP client wrapper turns it into the stop failure. */
-        private void throwIfStopped() throws IOException {
-            if (watch.isStopped()) {
-                throw new IOException("The upload was stopped");
+        /** Ends the attempt with an IOException, which the HTTP client wrapper turns into SD-CANCELLED. */
+        private void throwIfCancelled() throws IOException {
+            if (body.watch().isCancelled()) {
+                throw new IOException("The upload was cancelled");
             }
         }
 

@@ -90,7 +90,7 @@ public final class ObjectStore implements AutoCloseable {
      * @throws StorageException {@code SD-S3-SHORT-CONTENT} when the stream ends early,
      *     {@code SD-S3-SOURCE-FAILED} when it throws an IOException, {@code SD-S3-SIZE-MISMATCH} when the
      *     stored size or part count differs, {@code SD-S3-INTERRUPTED} when the thread is interrupted while
-     *     it waits for a part buffer, {@code SD-S3-TIMEOUT} when a request body stalls (see
+     *     it waits for a part buffer, {@code SD-S3-TIMEOUT} when a request body stalls in every attempt (see
      *     {@link #put(String, InputStream, long, Map, LongConsumer, BooleanSupplier)}), or any code of a
      *     failed S3 call. Unchecked exceptions thrown by {@code content} itself propagate unchanged after
      *     the abort.
@@ -106,15 +106,17 @@ public final class ObjectStore implements AutoCloseable {
      *
      * <p>The flag is polled a few times a second. Once it is true, reading the content stops, requests in
      * flight are aborted (their connections closed), and a multipart upload is aborted, so no parts stay
-     * behind. A request body that the endpoint accepts no byte of for the socket timeout of
-     * {@link ConnectionSettings} stops the upload the same way, because socket writes have no timeout of
-     * their own. Once CompleteMultipartUpload or a single PutObject has finished, a cancel no
-     * longer stops the upload. The caller then checks its flag again and deletes the object.
+     * behind. Socket writes have no timeout of their own, so a request body that the endpoint accepts no
+     * byte of for the socket timeout of {@link ConnectionSettings} has its attempt aborted and retried.
+     * When the last attempt stalls too, the upload fails and is aborted as on any failure.
+     *
+     * <p>Once CompleteMultipartUpload or a single PutObject has finished, a cancel no longer stops the
+     * upload. The caller then checks its flag again and deletes the object.
      *
      * @param cancelRequested returns true once the caller wants the upload stopped; called from another
      *     thread, so it must be thread-safe and fast
      * @throws StorageException {@code SD-CANCELLED} when the upload was cancelled, {@code SD-S3-TIMEOUT}
-     *     when a request body stalled, or as the other {@code put}
+     *     when a request body stalled in every attempt, or as the other {@code put}
      */
     public ObjectInfo put(String key, InputStream content, long length, Map<String, String> metadata,
             LongConsumer progress, BooleanSupplier cancelRequested) {

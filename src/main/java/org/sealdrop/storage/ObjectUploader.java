@@ -63,7 +63,7 @@ final class ObjectUploader {
             UploadProgress progress, UploadWatch watch) {
         byte[] buffer = new byte[length];
         source.readFully(buffer, length);
-        watch.throwIfStopped();
+        watch.throwIfCancelled();
 
         PutObjectRequest request = PutObjectRequest.builder()
                 .bucket(settings.bucket())
@@ -72,7 +72,8 @@ final class ObjectUploader {
                 .contentLength((long) length)
                 .build();
         try {
-            watch.send(() -> s3.putObject(request, BufferBody.of(buffer, length, progress.part(), watch)));
+            UploadWatch.Body body = watch.body();
+            watch.send(body, () -> s3.putObject(request, BufferBody.of(buffer, length, progress.part(), body)));
         } catch (SdkException e) {
             throw errors.translate("upload", key, e);
         }
@@ -101,7 +102,7 @@ final class ObjectUploader {
                     int size = (int) Math.min(partSize, length - offset);
                     byte[] buffer = pool.freeBuffer();
                     pool.throwIfFailed();
-                    watch.throwIfStopped();
+                    watch.throwIfCancelled();
                     source.readFully(buffer, size);
                     pool.submit(partNumber, buffer, size);
                     offset += size;
@@ -111,7 +112,7 @@ final class ObjectUploader {
                 pool.acceptedSizes().forEach(size -> partObserver.accept(size));
             }
             // The last check: once CompleteMultipartUpload has run, a cancel no longer stops the object.
-            watch.throwIfStopped();
+            watch.throwIfCancelled();
 
             s3.completeMultipartUpload(complete -> complete.bucket(settings.bucket()).key(key).uploadId(uploadId)
                     .multipartUpload(upload -> upload.parts(parts)));
@@ -156,7 +157,8 @@ final class ObjectUploader {
         }
         UploadPartResponse response;
         try {
-            response = watch.send(() -> s3.uploadPart(request.build(), BufferBody.of(buffer, size, progress, watch)));
+            UploadWatch.Body body = watch.body();
+            response = watch.send(body, () -> s3.uploadPart(request.build(), BufferBody.of(buffer, size, progress, body)));
         } catch (SdkException e) {
             throw errors.translate("upload of part " + partNumber, key, e);
         }

@@ -65,7 +65,7 @@ final class PartPool implements AutoCloseable {
      * allocated only when needed, so an upload of few parts allocates only as many buffers as it has parts.
      *
      * @throws StorageException {@code SD-S3-INTERRUPTED} when the thread is interrupted while it waits,
-     *     or the watch's failure when the upload was cancelled or stalled meanwhile
+     *     or {@code SD-CANCELLED} when the upload was cancelled meanwhile
      */
     byte[] freeBuffer() {
         byte[] buffer = freeBuffers.poll();
@@ -77,9 +77,9 @@ final class PartPool implements AutoCloseable {
             return new byte[bufferSize];
         }
         try {
-            // Polled, so that a cancel or stall stops the reader while every part is in flight.
+            // Polled, so that a cancel stops the reader while every part is in flight.
             while (true) {
-                watch.throwIfStopped();
+                watch.throwIfCancelled();
                 buffer = freeBuffers.poll(100, TimeUnit.MILLISECONDS);
                 if (buffer != null) {
                     return buffer;
@@ -97,7 +97,7 @@ final class PartPool implements AutoCloseable {
         sizes.add(size);
         parts.add(threads.submit(() -> {
             try {
-                if (failed || watch.isStopped()) {
+                if (failed || watch.isCancelled()) {
                     // The upload is being aborted, so sending this part would only waste time.
                     return null;
                 }

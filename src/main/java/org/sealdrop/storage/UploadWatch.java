@@ -16,15 +16,18 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.http.Abortable;
 
 /**
- * Stops one upload when the caller cancels it or when a request body stalls.
+ * Watches one upload for a cancel and for stalled request bodies.
  *
  * <p>A socket write does not time out, so the socket timeout of {@link ConnectionSettings} cannot see
- * a request body that the endpoint stops accepting. This watch tracks each body that the SDK is
- * sending ({@link Body}): when one has been open and not fully read for the socket timeout without a
- * byte read, the upload fails with {@code SD-S3-TIMEOUT}, the same code as a stalled download. A
- * check a few times a second also polls the caller's cancel flag. Once stopped, the watch aborts the
- * HTTP requests in flight (which closes their connections, so blocked writes fail at once), and every
- * later step of the upload throws the stop failure instead of going on.
+ * a request body that the endpoint stops accepting. This watch tracks each body while the SDK sends it
+ * ({@link Body}). When one goes the socket timeout without a byte read, the watch aborts that attempt's
+ * HTTP request, which closes its connection so the blocked write fails at once. The attempt then ends
+ * in a {@link StalledBodyException}, which the SDK retries like a read timeout; when the last attempt
+ * stalls too, the upload fails with {@code SD-S3-TIMEOUT}.
+ *
+ * <p>A check a few times a second also polls the caller's cancel flag. A cancel stops the whole
+ * upload: it aborts every request in flight, and every later step throws {@code SD-CANCELLED} instead
+ * of going on, which the SDK does not retry.
  */
 final class UploadWatch implements AutoCloseable {
 
@@ -38,21 +41,20 @@ final class UploadWatch implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    /** The watch of the upload that the current thread sends, read by {@link WatchedHttpClient}. */
-    private static final ThreadLocal<UploadWatch> CURRENT = new ThreadLocal<>();
+    /** The body that the current thread sends, read by {@link WatchedHttpClient}. */
+    private static final ThreadLocal<Body> CURRENT = new ThreadLocal<>();
 
     private final String key;
     private final long stallNanos;
     private final BooleanSupplier cancelRequested;
     private final List<Body> bodies = new CopyOnWriteArrayList<>();
-    private final Set<Abortable> inFlight = ConcurrentHashMap.newKeySet();
     private final ScheduledFuture<?> checks;
-    private volatile StorageException stop;
+    private volatile StorageException cancel;
 
     /**
      * Starts the periodic check.
      *
-     * @param stallTimeout how long a body may go without a byte read before the upload fails
+     * @param stallTimeout how long a body may go without a byte read before its attempt is aborted
      * @param cancelRequested polled from the watch's timer thread; returns true once the caller cancelled
      */
     UploadWatch(String key, Duration stallTimeout, BooleanSupplier cancelRequested) {
@@ -63,8 +65,8 @@ final class UploadWatch implements AutoCloseable {
         this.checks = TIMER.scheduleWithFixedDelay(this::check, interval, interval, TimeUnit.MILLISECONDS);
     }
 
-    /** Returns the watch of the request that the current thread is sending, or null. */
-    static UploadWatch current() {
+    /** Returns the body that the current thread is sending under a watch, or null. */
+    static Body current() {
         return CURRENT.get();
     }
 
@@ -76,18 +78,18 @@ final class UploadWatch implements AutoCloseable {
     }
 
     /**
-     * Sends one request on this thread under this watch, so that a stop aborts it.
+     * Sends the request that carries {@code body} on this thread, so that a stall or a cancel can abort it.
      *
-     * @throws StorageException the stop failure when the upload was stopped before or while it ran
+     * @throws StorageException {@code SD-CANCELLED} when the upload was cancelled before or while it ran
      */
-    <T> T send(Supplier<T> request) {
-        throwIfStopped();
-        CURRENT.set(this);
+    <T> T send(Body body, Supplier<T> request) {
+        throwIfCancelled();
+        CURRENT.set(body);
         try {
             return request.get();
         } catch (RuntimeException e) {
-            if (stop != null) {
-                throw failure(e);
+            if (cancel != null) {
+                throw cancelFailure(e);
             }
             throw e;
         } finally {
@@ -95,42 +97,30 @@ final class UploadWatch implements AutoCloseable {
         }
     }
 
-    /** Throws the stop failure when the upload was cancelled or stalled. */
-    void throwIfStopped() {
-        if (stop != null) {
-            throw failure(null);
+    /** Throws {@code SD-CANCELLED} when the caller cancelled the upload. */
+    void throwIfCancelled() {
+        if (cancel != null) {
+            throw cancelFailure(null);
         }
     }
 
-    boolean isStopped() {
-        return stop != null;
+    boolean isCancelled() {
+        return cancel != null;
     }
 
-    /** Returns a new exception with the stop's code and message, caused by {@code cause}. */
-    StorageException failure(Throwable cause) {
-        StorageException reason = stop;
-        return new StorageException(reason.errorCode(), reason.getMessage(), cause);
-    }
-
-    void register(Abortable request) {
-        inFlight.add(request);
-        if (stop != null) {
-            request.abort();
-        }
-    }
-
-    void unregister(Abortable request) {
-        inFlight.remove(request);
+    /** Returns a new {@code SD-CANCELLED} exception caused by {@code cause}. */
+    StorageException cancelFailure(Throwable cause) {
+        return new StorageException(CANCELLED, cancel.getMessage(), cause);
     }
 
     /** Checks the cancel flag and every body; called by the timer, and directly by tests. */
     void check() {
-        if (stop != null) {
+        if (cancel != null) {
             return;
         }
         try {
             if (cancelRequested.getAsBoolean()) {
-                stop(new StorageException(CANCELLED, "The upload of " + key + " was cancelled, so nothing was stored."));
+                cancelAll();
                 return;
             }
         } catch (RuntimeException e) {
@@ -139,22 +129,21 @@ final class UploadWatch implements AutoCloseable {
         long now = System.nanoTime();
         for (Body body : bodies) {
             if (body.stalledSince(now) >= stallNanos) {
-                stop(new StorageException("SD-S3-TIMEOUT", "The S3 endpoint accepted no bytes of the upload of " + key
-                        + " for " + Duration.ofNanos(stallNanos).toSeconds() + " s, so the upload was stopped and nothing"
-                        + " was stored; check the network connection and upload the document again."));
-                return;
+                LOG.warn("The endpoint accepted no bytes of a request body of {} for {} ms; aborting the attempt",
+                        key, TimeUnit.NANOSECONDS.toMillis(stallNanos));
+                body.abortStalled();
             }
         }
     }
 
-    private synchronized void stop(StorageException reason) {
-        if (stop != null) {
+    private synchronized void cancelAll() {
+        if (cancel != null) {
             return;
         }
-        stop = reason;
-        LOG.warn("Stopping the upload of {}: {}", key, reason.errorCode());
-        for (Abortable request : inFlight) {
-            request.abort();
+        cancel = new StorageException(CANCELLED, "The upload of " + key + " was cancelled, so nothing was stored.");
+        LOG.info("Cancelling the upload of {}", key);
+        for (Body body : bodies) {
+            body.abortRequests();
         }
     }
 
@@ -164,18 +153,25 @@ final class UploadWatch implements AutoCloseable {
     }
 
     /**
-     * One request body as the SDK reads it. It counts as stalled only between opening and its last
-     * byte, so the wait for the response (covered by the socket timeout) and the backoff before a
-     * retry are not stalls.
+     * One request body and the HTTP requests that carry it. The body counts as stalled only between
+     * opening and its last byte, so the wait for the response (covered by the socket timeout) and the
+     * backoff before a retry are no stall.
      */
     final class Body {
 
+        private final Set<Abortable> requests = ConcurrentHashMap.newKeySet();
         private boolean sending;
+        private boolean stalled;
         private long lastByteNanos;
+
+        UploadWatch watch() {
+            return UploadWatch.this;
+        }
 
         /** Records that the SDK opened the body for a new attempt. */
         synchronized void opened() {
             sending = true;
+            stalled = false;
             lastByteNanos = System.nanoTime();
         }
 
@@ -196,6 +192,38 @@ final class UploadWatch implements AutoCloseable {
         /** Returns how long the body has waited for its next byte to be read, or -1 when not sending. */
         synchronized long stalledSince(long now) {
             return sending ? now - lastByteNanos : -1;
+        }
+
+        /** Returns and clears whether the watch aborted the current attempt as stalled. */
+        synchronized boolean takeStall() {
+            boolean wasStalled = stalled;
+            stalled = false;
+            return wasStalled;
+        }
+
+        void register(Abortable request) {
+            requests.add(request);
+            if (cancel != null) {
+                request.abort();
+            }
+        }
+
+        void unregister(Abortable request) {
+            requests.remove(request);
+        }
+
+        private void abortStalled() {
+            synchronized (this) {
+                sending = false;
+                stalled = true;
+            }
+            abortRequests();
+        }
+
+        private void abortRequests() {
+            for (Abortable request : requests) {
+                request.abort();
+            }
         }
     }
 }

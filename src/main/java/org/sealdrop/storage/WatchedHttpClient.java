@@ -8,12 +8,13 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.utils.AttributeMap;
 
 /**
- * The SDK's HTTP client with a hook for {@link UploadWatch}: a request sent on a thread that runs
- * under a watch is registered with it, so that stopping the upload aborts the request and closes its
- * connection.
+ * The SDK's HTTP client with a hook for {@link UploadWatch}: a request sent on a thread that sends a
+ * watched body is registered with that body, so that the watch can abort the request, which closes
+ * its connection.
  *
- * <p>An aborted request would otherwise end in an IOException, which the SDK retries. Here it ends
- * in the watch's {@link StorageException} instead, which the SDK does not retry.
+ * <p>An aborted request ends in an IOException. After a cancel it ends in the watch's
+ * {@code SD-CANCELLED} {@link StorageException} instead, which the SDK does not retry. After a stall
+ * it ends in a {@link StalledBodyException}, which the SDK retries.
  */
 final class WatchedHttpClient implements SdkHttpClient {
 
@@ -31,8 +32,8 @@ final class WatchedHttpClient implements SdkHttpClient {
     @Override
     public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
         ExecutableHttpRequest prepared = delegate.prepareRequest(request);
-        UploadWatch watch = UploadWatch.current();
-        return watch == null ? prepared : new WatchedRequest(prepared, watch);
+        UploadWatch.Body body = UploadWatch.current();
+        return body == null ? prepared : new WatchedRequest(prepared, body);
     }
 
     @Override
@@ -48,26 +49,30 @@ final class WatchedHttpClient implements SdkHttpClient {
     private static final class WatchedRequest implements ExecutableHttpRequest {
 
         private final ExecutableHttpRequest request;
-        private final UploadWatch watch;
+        private final UploadWatch.Body body;
 
-        WatchedRequest(ExecutableHttpRequest request, UploadWatch watch) {
+        WatchedRequest(ExecutableHttpRequest request, UploadWatch.Body body) {
             this.request = request;
-            this.watch = watch;
+            this.body = body;
         }
 
         @Override
         public HttpExecuteResponse call() throws IOException {
-            watch.register(request);
+            UploadWatch watch = body.watch();
+            body.register(request);
             try {
-                watch.throwIfStopped();
+                watch.throwIfCancelled();
                 return request.call();
             } catch (IOException e) {
-                if (watch.isStopped()) {
-                    throw watch.failure(e);
+                if (watch.isCancelled()) {
+                    throw watch.cancelFailure(e);
+                }
+                if (body.takeStall()) {
+                    throw new StalledBodyException(e);
                 }
                 throw e;
             } finally {
-                watch.unregister(request);
+                body.unregister(request);
             }
         }
 

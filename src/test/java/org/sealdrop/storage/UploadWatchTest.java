@@ -22,8 +22,9 @@ import org.sealdrop.testsupport.S3TestServer;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 
 /**
- * Uploads through a {@link FaultProxy} in front of S3Proxy on 127.0.0.1 that the caller cancels or whose
- * request body stalls: both stop the upload, abort the multipart upload and leave no object.
+ * Uploads through a {@link FaultProxy} in front of S3Proxy on 127.0.0.1 whose request bodies stall or
+ * that the caller cancels. A stalled attempt is retried; an upload whose every attempt stalls, and a
+ * cancelled upload, abort the multipart upload and leave no object.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class UploadWatchTest {
@@ -54,9 +55,10 @@ class UploadWatchTest {
                     () -> store.put(key, new ByteArrayInputStream(content), content.length, Map.of(), null));
 
             assertEquals("SD-S3-TIMEOUT", failure.errorCode());
-            assertTrue(failure.getMessage().contains("accepted no bytes of the upload of " + key),
+            assertTrue(failure.getMessage().contains("accepted no bytes of the upload of part 2 of " + key),
                     failure.getMessage());
-            assertEquals(1, proxy.faultsInjected(), "the stalled part is not retried");
+            assertTrue(failure.getMessage().contains("after 3 attempts"), failure.getMessage());
+            assertEquals(3, proxy.faultsInjected(), "every attempt of part 2 stalled");
             assertEquals(List.of(), multipartUploads(store));
             assertTrue(store.head(key).isEmpty());
         }
@@ -69,13 +71,31 @@ class UploadWatchTest {
                 ObjectStore store = new ObjectStore(through(proxy, S3.freshSettings()), S3.server().credentials(),
                         SHORT_SOCKET_TIMEOUT)) {
             String key = store.key("objects/stalled-single");
-            proxy.injectOnce(Fault.STALL_BODY, "^PUT ");
+            proxy.inject(Fault.STALL_BODY, "^PUT ", 1, Integer.MAX_VALUE);
 
             StorageException failure = assertThrows(StorageException.class,
                     () -> store.put(key, new ByteArrayInputStream(content), content.length, Map.of(), null));
 
             assertEquals("SD-S3-TIMEOUT", failure.errorCode());
+            assertTrue(failure.getMessage().contains("accepted no bytes of the upload of " + key),
+                    failure.getMessage());
             assertTrue(store.head(key).isEmpty());
+        }
+    }
+
+    @Test
+    void oneStalledAttemptIsRetried() throws IOException {
+        byte[] content = randomBytes(2 * PART + 1000, 14);
+        try (FaultProxy proxy = FaultProxy.inFrontOf(S3.server().endpoint(), STALL);
+                ObjectStore store = new ObjectStore(multipartSettings(proxy), S3.server().credentials(),
+                        SHORT_SOCKET_TIMEOUT)) {
+            String key = store.key("objects/stalled-once");
+            proxy.injectOnce(Fault.STALL_BODY, "^PUT .*partNumber=2");
+
+            ObjectInfo stored = store.put(key, new ByteArrayInputStream(content), content.length, Map.of(), null);
+
+            assertEquals(1, proxy.faultsInjected());
+            assertEquals(content.length, stored.size());
         }
     }
 

@@ -76,7 +76,7 @@ public final class TransferItem {
      */
     public void cancel() {
         if (state.get() == TransferState.QUEUED) {
-            cancel.run();
+            cancelQueued();
         } else if (state.get() == TransferState.UPLOADING) {
             cancelRequested = true;
             cancelling.set(true);
@@ -106,7 +106,14 @@ public final class TransferItem {
     /** Cancels the upload if it has not started; a running upload goes on. */
     void cancelIfQueued() {
         if (state.get() == TransferState.QUEUED) {
-            cancel.run();
+            cancelQueued();
         }
+    }
+
+    private void cancelQueued() {
+        // The upload may have started on its thread already, with its state change still on the way to
+        // this thread. The flag then stops it, because cancelling the task does not interrupt it.
+        cancelRequested = true;
+        cancel.run();
     }
 }
