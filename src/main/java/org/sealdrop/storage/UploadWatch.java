@@ -113,7 +113,7 @@ final class UploadWatch implements AutoCloseable {
         return new StorageException(CANCELLED, cancel.getMessage(), cause);
     }
 
-    /** Checks the cancel flag and every body; called by the timer, and directly by tests. */
+    /** Checks the cancel flag and every body; called by the timer. */
     void check() {
         if (cancel != null) {
             return;
