@@ -94,6 +94,8 @@ final class UploadWatch implements AutoCloseable {
             throw e;
         } finally {
             CURRENT.remove();
+            // Dropped once sent, so the checks go over the parts in flight, not every part of a large upload.
+            bodies.remove(body);
         }
     }
 
