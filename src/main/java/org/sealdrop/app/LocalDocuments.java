@@ -13,6 +13,7 @@ import org.sealdrop.index.UploadSession;
 import org.sealdrop.transfer.DocumentAccess;
 import org.sealdrop.transfer.IndexSync;
 import org.sealdrop.transfer.RangedDocument;
+import org.sealdrop.transfer.Progress;
 import org.sealdrop.transfer.ReportedDamage;
 import org.sealdrop.transfer.SyncResult;
 import org.sealdrop.transfer.UploadResumer;
@@ -49,7 +50,7 @@ final class LocalDocuments implements DocumentService {
     @Override
     public DocumentSummary upload(Path file, String patientReference, TransferListener listener) {
         try {
-            DocumentRecord record = new Uploader(services.transferContext()).upload(file, patientReference, listener::progress);
+            DocumentRecord record = new Uploader(services.transferContext()).upload(file, patientReference, progress(listener));
             return summarize(new DocumentAccess(services.transferContext()), record);
         } finally {
             services.wakeAuditSender();
@@ -66,7 +67,7 @@ final class LocalDocuments implements DocumentService {
     public DocumentSummary upload(CheckedFile file, String patientReference, TransferListener listener) {
         try {
             DocumentRecord record = new Uploader(services.transferContext())
-                    .upload(file.file(), file.snapshot(), patientReference, listener::progress);
+                    .upload(file.file(), file.snapshot(), patientReference, progress(listener));
             return summarize(new DocumentAccess(services.transferContext()), record);
         } finally {
             services.wakeAuditSender();
@@ -93,7 +94,7 @@ final class LocalDocuments implements DocumentService {
     @Override
     public DocumentSummary resume(UUID id, TransferListener listener) {
         try {
-            DocumentRecord record = new UploadResumer(services.transferContext()).resume(id, listener::progress);
+            DocumentRecord record = new UploadResumer(services.transferContext()).resume(id, progress(listener));
             return summarize(new DocumentAccess(services.transferContext()), record);
         } finally {
             services.wakeAuditSender();
@@ -136,7 +137,7 @@ final class LocalDocuments implements DocumentService {
                     throw e;
                 }
             }
-            DocumentAccess.Decrypted decrypted = access.open(id, listener::progress);
+            DocumentAccess.Decrypted decrypted = access.open(id, progress(listener));
             return new OpenedDocument(toSummary(decrypted.record(), decrypted.metadata()), decrypted.content());
         } finally {
             services.wakeAuditSender();
@@ -146,7 +147,7 @@ final class LocalDocuments implements DocumentService {
     @Override
     public void export(UUID id, Path target, TransferListener listener) {
         try {
-            new DocumentAccess(services.transferContext()).export(id, target, listener::progress);
+            new DocumentAccess(services.transferContext()).export(id, target, progress(listener));
         } finally {
             services.wakeAuditSender();
         }
@@ -196,6 +197,21 @@ final class LocalDocuments implements DocumentService {
                 services.wakeAuditSender();
             }
         }
+    }
+
+    /** Adapts the listener to the transfer jobs, passing on both progress and the cancel flag. */
+    private static Progress progress(TransferListener listener) {
+        return new Progress() {
+            @Override
+            public void update(long bytesDone, long bytesTotal) {
+                listener.progress(bytesDone, bytesTotal);
+            }
+
+            @Override
+            public boolean cancelRequested() {
+                return listener.cancelRequested();
+            }
+        };
     }
 
     private static DocumentSummary summarize(DocumentAccess access, DocumentRecord record) {

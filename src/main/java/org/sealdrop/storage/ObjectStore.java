@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,7 @@ public final class ObjectStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ObjectStore.class);
 
     private final StorageSettings settings;
+    private final ConnectionSettings connection;
     private final S3Client s3;
     private final S3Errors errors;
     private final ObjectUploader uploader;
@@ -48,7 +50,8 @@ public final class ObjectStore implements AutoCloseable {
     /** Creates a store with the given timeouts and attempt count. No request is sent until the first call. */
     public ObjectStore(StorageSettings settings, AwsCredentialsProvider credentials, ConnectionSettings connection) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.s3 = S3ClientFactory.create(settings, Objects.requireNonNull(connection, "connection"),
+        this.connection = Objects.requireNonNull(connection, "connection");
+        this.s3 = S3ClientFactory.create(settings, connection,
                 Objects.requireNonNull(credentials, "credentials"));
         this.errors = new S3Errors(settings);
         this.uploader = new ObjectUploader(s3, settings, errors);
@@ -87,38 +90,59 @@ public final class ObjectStore implements AutoCloseable {
      * @throws StorageException {@code SD-S3-SHORT-CONTENT} when the stream ends early,
      *     {@code SD-S3-SOURCE-FAILED} when it throws an IOException, {@code SD-S3-SIZE-MISMATCH} when the
      *     stored size or part count differs, {@code SD-S3-INTERRUPTED} when the thread is interrupted while
-     *     it waits for a part buffer, or any code of a failed S3 call. Unchecked exceptions thrown by
-     *     {@code content} itself propagate unchanged after the abort.
+     *     it waits for a part buffer, {@code SD-S3-TIMEOUT} when a request body stalls in every attempt (see
+     *     {@link #put(String, InputStream, long, Map, LongConsumer, BooleanSupplier)}), or any code of a
+     *     failed S3 call. Unchecked exceptions thrown by {@code content} itself propagate unchanged after
+     *     the abort.
      */
     public ObjectInfo put(String key, InputStream content, long length, Map<String, String> metadata,
             LongConsumer progress) {
-        return put(key, content, length, metadata, progress, MultipartJournal.NONE);
+        return put(key, content, length, metadata, progress, MultipartJournal.NONE, () -> false);
     }
 
     /**
-     * Same as {@link #put(String, InputStream, long, Map, LongConsumer)}, with a journal that records a
-     * multipart upload's id and parts as S3 accepts them. When the journal names an earlier upload that
-     * S3 still stores, the parts it recorded and S3 lists are not sent again: their bytes are still read
-     * from {@code content} and must have the recorded SHA-256. When that earlier upload no longer
-     * exists, a new one starts from part 1 and the journal records its id. A failure in this run aborts the
-     * multipart upload as before; only a run that ends without a chance to abort (a crash or a kill)
-     * leaves an upload to resume.
+     * Uploads as {@link #put(String, InputStream, long, Map, LongConsumer)} does, with a journal for resume
+     * and a cancel flag.
      *
-     * @throws StorageException {@code SD-S3-PART-CHANGED} when a part already stored differs from the
-     *     same part of {@code content}, after the multipart upload was aborted; otherwise as {@link #put}
+     * <p>The journal records a multipart upload's id and parts as S3 accepts them. When it names an earlier
+     * upload that S3 still stores, the parts it recorded and S3 lists are not sent again: their bytes are
+     * still read from {@code content} and must have the recorded SHA-256. When that earlier upload no
+     * longer exists, a new one starts from part 1 and the journal records its id. A failure in this run
+     * aborts the multipart upload as before; only a run that ends without a chance to abort (a crash or a
+     * kill) leaves an upload to resume.
+     *
+     * <p>The cancel flag is polled a few times a second. Once it is true, reading the content stops,
+     * requests in flight are aborted (their connections closed), and a multipart upload is aborted, so no
+     * parts stay behind. Socket writes have no timeout of their own, so a request body that the endpoint
+     * accepts no byte of for the socket timeout of {@link ConnectionSettings} has its attempt aborted and
+     * retried. When the last attempt stalls too, the upload fails and is aborted as on any failure. Once
+     * CompleteMultipartUpload or a single PutObject has finished, a cancel no longer stops the upload: the
+     * caller then checks its flag again and deletes the object.
+     *
+     * @param journal {@link MultipartJournal#NONE} when the upload is not to be resumed
+     * @param cancelRequested returns true once the caller wants the upload stopped; called from another
+     *     thread, so it must be thread-safe and fast
+     * @throws StorageException {@code SD-CANCELLED} when the upload was cancelled, {@code SD-S3-TIMEOUT}
+     *     when a request body stalled in every attempt, {@code SD-S3-PART-CHANGED} when a part already
+     *     stored differs from the same part of {@code content} (after the multipart upload was aborted), or
+     *     as the other {@code put}
      */
     public ObjectInfo put(String key, InputStream content, long length, Map<String, String> metadata,
-            LongConsumer progress, MultipartJournal journal) {
+            LongConsumer progress, MultipartJournal journal, BooleanSupplier cancelRequested) {
         requireKey(key);
         Objects.requireNonNull(journal, "journal");
+        Objects.requireNonNull(cancelRequested, "cancelRequested");
         Objects.requireNonNull(content, "content");
         if (length < 0) {
             throw new IllegalArgumentException("length must not be negative: " + length);
         }
         Map<String, String> checkedMetadata = UserMetadata.requireValid(metadata, key);
 
-        int parts = uploader.upload(key, new ContentSource(content, length, key), length, checkedMetadata,
-                new UploadProgress(progress), journal);
+        int parts;
+        try (UploadWatch watch = new UploadWatch(key, connection.socketTimeout(), cancelRequested)) {
+            parts = uploader.upload(key, new ContentSource(content, length, key), length, checkedMetadata,
+                    new UploadProgress(progress), journal, watch);
+        }
         return readBack(key, length, parts);
     }
 

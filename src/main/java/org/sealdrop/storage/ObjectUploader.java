@@ -75,18 +75,19 @@ final class ObjectUploader {
 
     /** Uploads the object and returns the number of multipart parts sent, or 0 for a single PutObject. */
     int upload(String key, ContentSource source, long length, Map<String, String> metadata, UploadProgress progress,
-            MultipartJournal journal) {
+            MultipartJournal journal, UploadWatch watch) {
         if (length <= settings.multipartThreshold()) {
-            putSingle(key, source, (int) length, metadata, progress);
+            putSingle(key, source, (int) length, metadata, progress, watch);
             return 0;
         }
-        return putMultipart(key, source, length, metadata, progress, journal);
+        return putMultipart(key, source, length, metadata, progress, journal, watch);
     }
 
     private void putSingle(String key, ContentSource source, int length, Map<String, String> metadata,
-            UploadProgress progress) {
+            UploadProgress progress, UploadWatch watch) {
         byte[] buffer = new byte[length];
         source.readFully(buffer, length);
+        watch.throwIfCancelled();
 
         PutObjectRequest request = PutObjectRequest.builder()
                 .bucket(settings.bucket())
@@ -95,7 +96,8 @@ final class ObjectUploader {
                 .contentLength((long) length)
                 .build();
         try {
-            s3.putObject(request, BufferBody.of(buffer, length, progress.part()));
+            UploadWatch.Body body = watch.body();
+            watch.send(body, () -> s3.putObject(request, BufferBody.of(buffer, length, progress.part(), body)));
         } catch (SdkException e) {
             throw errors.translate("upload", key, e);
         }
@@ -107,14 +109,15 @@ final class ObjectUploader {
      * the encryptor's SHA-256 of the source) fails the upload before the object exists.
      */
     private int putMultipart(String key, ContentSource source, long length, Map<String, String> metadata,
-            UploadProgress progress, MultipartJournal journal) {
+            UploadProgress progress, MultipartJournal journal, UploadWatch watch) {
         MultipartStart start = startOrContinue(key, length, metadata, journal);
         String uploadId = start.uploadId();
         long partSize = start.partSize();
 
         boolean completed = false;
         PartPool pool = new PartPool((partNumber, buffer, size) -> uploadPart(key, uploadId, partNumber, buffer, size,
-                progress.part(), journal), key, settings.parallelism(), (int) Math.min(partSize, length));
+                progress.part(), journal, watch), key, settings.parallelism(), (int) Math.min(partSize, length),
+                watch);
         try {
             List<CompletedPart> parts = new ArrayList<>();
             try (pool) {
@@ -123,6 +126,7 @@ final class ObjectUploader {
                     int size = (int) Math.min(partSize, length - offset);
                     byte[] buffer = pool.freeBuffer();
                     pool.throwIfFailed();
+                    watch.throwIfCancelled();
                     source.readFully(buffer, size);
                     SentPart stored = start.storedParts().get(partNumber);
                     if (stored != null) {
@@ -139,6 +143,8 @@ final class ObjectUploader {
                 pool.acceptedSizes().forEach(size -> partObserver.accept(size));
             }
             parts.sort(Comparator.comparing(CompletedPart::partNumber));
+            // The last check: once CompleteMultipartUpload has run, a cancel no longer stops the object.
+            watch.throwIfCancelled();
 
             s3.completeMultipartUpload(complete -> complete.bucket(settings.bucket()).key(key).uploadId(uploadId)
                     .multipartUpload(upload -> upload.parts(parts)));
@@ -229,7 +235,7 @@ final class ObjectUploader {
     }
 
     private CompletedPart uploadPart(String key, String uploadId, int partNumber, byte[] buffer, int size,
-            UploadProgress.Part progress, MultipartJournal journal) {
+            UploadProgress.Part progress, MultipartJournal journal, UploadWatch watch) {
         byte[] partSha256 = sha256(buffer, size);
         UploadPartRequest.Builder request = UploadPartRequest.builder()
                 .bucket(settings.bucket())
@@ -242,7 +248,8 @@ final class ObjectUploader {
         }
         UploadPartResponse response;
         try {
-            response = s3.uploadPart(request.build(), BufferBody.of(buffer, size, progress));
+            UploadWatch.Body body = watch.body();
+            response = watch.send(body, () -> s3.uploadPart(request.build(), BufferBody.of(buffer, size, progress, body)));
         } catch (SdkException e) {
             throw errors.translate("upload of part " + partNumber, key, e);
         }

@@ -33,6 +33,7 @@ final class PartPool implements AutoCloseable {
 
     private final PartSender sender;
     private final String key;
+    private final UploadWatch watch;
     private final int bufferSize;
     private final int bufferCount;
     private final BlockingQueue<byte[]> freeBuffers;
@@ -43,9 +44,10 @@ final class PartPool implements AutoCloseable {
     private volatile boolean failed;
     private int allocated;
 
-    PartPool(PartSender sender, String key, int parallelism, int bufferSize) {
+    PartPool(PartSender sender, String key, int parallelism, int bufferSize, UploadWatch watch) {
         this.sender = sender;
         this.key = key;
+        this.watch = watch;
         this.bufferSize = bufferSize;
         this.bufferCount = parallelism + 1;
         this.freeBuffers = new ArrayBlockingQueue<>(bufferCount);
@@ -62,7 +64,8 @@ final class PartPool implements AutoCloseable {
      * Returns a buffer to read the next part into, waiting while all buffers are in flight. Buffers are
      * allocated only when needed, so an upload of few parts allocates only as many buffers as it has parts.
      *
-     * @throws StorageException {@code SD-S3-INTERRUPTED} when the thread is interrupted while it waits
+     * @throws StorageException {@code SD-S3-INTERRUPTED} when the thread is interrupted while it waits,
+     *     or {@code SD-CANCELLED} when the upload was cancelled meanwhile
      */
     byte[] freeBuffer() {
         byte[] buffer = freeBuffers.poll();
@@ -74,7 +77,14 @@ final class PartPool implements AutoCloseable {
             return new byte[bufferSize];
         }
         try {
-            return freeBuffers.take();
+            // Polled, so that a cancel stops the reader while every part is in flight.
+            while (true) {
+                watch.throwIfCancelled();
+                buffer = freeBuffers.poll(100, TimeUnit.MILLISECONDS);
+                if (buffer != null) {
+                    return buffer;
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StorageException("SD-S3-INTERRUPTED", "The upload of object " + key
@@ -92,7 +102,7 @@ final class PartPool implements AutoCloseable {
         sizes.add(size);
         parts.add(threads.submit(() -> {
             try {
-                if (failed) {
+                if (failed || watch.isCancelled()) {
                     // The upload is being aborted, so sending this part would only waste time.
                     return null;
                 }

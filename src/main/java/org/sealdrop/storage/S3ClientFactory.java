@@ -48,9 +48,9 @@ final class S3ClientFactory {
                 .requestChecksumCalculation(storage.checksumMode().requestCalculation())
                 .responseChecksumValidation(storage.checksumMode().responseValidation())
                 .credentialsProvider(credentials)
-                .httpClientBuilder(ApacheHttpClient.builder()
+                .httpClientBuilder(WatchedHttpClient.wrapping(ApacheHttpClient.builder()
                         .connectionTimeout(connection.connectTimeout())
-                        .socketTimeout(connection.socketTimeout()))
+                        .socketTimeout(connection.socketTimeout())))
                 .overrideConfiguration(override -> override
                         .retryStrategy(retries)
                         .apiCallAttemptTimeout(connection.attemptTimeout())

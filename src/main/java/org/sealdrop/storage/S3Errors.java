@@ -91,6 +91,11 @@ final class S3Errors {
             return new StorageException("SD-S3-TLS", "The TLS connection to the S3 endpoint " + endpoint
                     + " failed; check that the URL is right and that its certificate is trusted on this computer.", failure);
         }
+        if (hasCause(failure, StalledBodyException.class)) {
+            return new StorageException("SD-S3-TIMEOUT", "The S3 endpoint " + endpoint + " accepted no bytes of the "
+                    + operation + " of " + key + " for the socket timeout" + describeAttempts(failure)
+                    + "; check the network connection and try again.", failure);
+        }
         if (hasCause(failure, SocketTimeoutException.class) || failure instanceof ApiCallTimeoutException
                 || failure instanceof ApiCallAttemptTimeoutException) {
             return new StorageException("SD-S3-TIMEOUT", "The S3 endpoint " + endpoint + " did not respond to the "

@@ -124,7 +124,9 @@ public final class DocumentAccess {
 
     /**
      * Decrypts a document to {@code target} through a temporary file in the same folder, renamed only
-     * after the whole document verified; records an export event.
+     * after the whole document verified; records an export event. A cancel that {@code progress}
+     * reports stops the export before the rename and deletes the temporary file, so neither it nor
+     * {@code target} is left; the event then has reason {@value Cancellation#AUDIT_REASON}.
      */
     public DocumentMetadata export(UUID id, Path target, Progress progress) {
         DocumentRecord record = find(id);
@@ -142,13 +144,15 @@ public final class DocumentAccess {
         }
         try {
             DocumentMetadata metadata = audited(record, AuditAction.EXPORT, r -> {
-                try (OutputStream out = Files.newOutputStream(temporary)) {
+                try (OutputStream out = Cancellation.checked(Files.newOutputStream(temporary), progress,
+                        "The export of document " + id)) {
                     return reader.decryptTo(r, out, progress);
                 } catch (IOException e) {
                     throw new SealDropException("SD-EXPORT-FAILED", "Writing document " + id
                             + " failed (" + e.getClass().getSimpleName() + "); check free disk space and try again.");
                 }
             });
+            Cancellation.throwIfRequested(progress, "The export of document " + id);
             moveIntoPlace(temporary, target);
             return metadata;
         } finally {
@@ -192,7 +196,7 @@ public final class DocumentAccess {
             throw e;
         } catch (SealDropException e) {
             LOG.warn("{} of document {} failed: {}", action, record.id(), e.errorCode());
-            context.audit().record(action, record.id(), Outcome.FAILURE, e.errorCode());
+            context.audit().record(action, record.id(), Outcome.FAILURE, Cancellation.auditReason(e));
             throw e;
         }
     }

@@ -47,20 +47,24 @@ final class UploadCompletion {
             InputStream ciphertext = encryptor.encrypt(plaintext, source.size());
             context.store().put(record.objectKey(), ciphertext, ciphertextLength, objectMetadata,
                     sent -> listener.update(plaintextProgress(sent, ciphertextLength, source.size()), source.size()),
-                    journal);
+                    journal, listener::cancelRequested);
         } catch (IOException e) {
             throw SourceSnapshot.unreadable(label, e);
         }
-        commitOrRemove(file, label, source, record, tag);
+        commitOrRemove(file, label, source, record, tag, listener);
     }
 
     /**
-     * Lists the uploaded object in the index together with its audit event and content tag, and deletes the upload session in the same
-     * transaction. When the source changed after the upload or the index write
-     * fails, the object is deleted again so that bucket and index agree.
+     * Lists the uploaded object in the index together with its audit event and content tag, and deletes
+     * the upload session in the same transaction. When the upload was cancelled after S3 stored the
+     * object, the source changed after the upload, or the index write fails, the object is deleted again
+     * so that bucket and index agree.
      */
-    private void commitOrRemove(Path file, String label, SourceSnapshot source, DocumentRecord record, ContentTag tag) {
+    private void commitOrRemove(Path file, String label, SourceSnapshot source, DocumentRecord record, ContentTag tag,
+            Progress listener) {
         try {
+            // NOTE: a cancel that arrives after this check is too late: the upload then completes.
+            Cancellation.throwIfRequested(listener, "The upload of " + label);
             source.checkUnchanged(file, label);
             context.database().inTransaction(transaction -> {
                 // An index sync may have listed the object between its upload and this insert. Its row is

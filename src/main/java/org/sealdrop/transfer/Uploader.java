@@ -48,7 +48,14 @@ public final class Uploader {
     /**
      * Uploads {@code file} as a new document and returns its index row.
      *
+     * <p>When {@code listener} reports a cancel, the upload stops: reading and sending end, a multipart
+     * upload is aborted, and an object that S3 already stored is deleted again, so neither the bucket
+     * nor the index keeps the document. The audit event then has outcome failure and reason
+     * {@value Cancellation#AUDIT_REASON}.
+     *
      * @param patientReference optional patient reference, stored only inside the encrypted metadata
+     * @throws SealDropException {@value Cancellation#ERROR_CODE} when cancelled, {@code SD-S3-TIMEOUT}
+     *     when the endpoint accepts no bytes for the socket timeout, or the code of another failure
      */
     public DocumentRecord upload(Path file, String patientReference, Progress listener) {
         return upload(file, null, patientReference, listener);
@@ -73,14 +80,16 @@ public final class Uploader {
             return record;
         } catch (SealDropException e) {
             LOG.warn("Upload of document {} failed: {}", id, e.errorCode());
-            context.audit().record(AuditAction.UPLOAD, id, Outcome.FAILURE, e.errorCode());
+            context.audit().record(AuditAction.UPLOAD, id, Outcome.FAILURE, Cancellation.auditReason(e));
             throw e;
         }
     }
 
     private DocumentRecord encryptAndUpload(UUID id, String label, Path file, SourceSnapshot snapshot,
             String patientReference, Progress listener) {
+        Cancellation.throwIfRequested(listener, "The upload of " + label);
         SourceSnapshot source = snapshot != null ? snapshot : SourceSnapshot.read(file, label);
+        Cancellation.throwIfRequested(listener, "The upload of " + label);
         Instant now = context.clock().instant();
         DocumentMetadata metadata = new DocumentMetadata(String.valueOf(file.getFileName()), source.mediaType(),
                 source.size(), source.sha256Hex(), patientReference, context.user(), now);

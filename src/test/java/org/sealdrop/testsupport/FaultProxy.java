@@ -48,8 +48,16 @@ public final class FaultProxy implements AutoCloseable {
          * Forwards the request, so the target acts on it, then delays the whole response by the stall
          * time: a server that is slow to respond, or one that times out after storing.
          */
-        DELAY_RESPONSE
+        DELAY_RESPONSE,
+        /**
+         * Forwards the request head and the first {@value #STALLED_BODY_BYTES} bytes of its body, then
+         * reads nothing more for the stall time, then closes: an endpoint that stops accepting an upload.
+         */
+        STALL_BODY
     }
+
+    /** Request body bytes that {@link Fault#STALL_BODY} lets through. */
+    public static final int STALLED_BODY_BYTES = 64 * 1024;
 
     /** Response bytes that {@link Fault#STALL_RESPONSE} lets through: the head and the start of the body. */
     public static final int STALLED_RESPONSE_BYTES = 64 * 1024;
@@ -66,6 +74,7 @@ public final class FaultProxy implements AutoCloseable {
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicInteger faultsInjected = new AtomicInteger();
+    private volatile int bodyBytesPerSecond;
 
     private FaultProxy(int targetPort, Duration stall) throws IOException {
         this.targetPort = targetPort;
@@ -105,6 +114,14 @@ public final class FaultProxy implements AutoCloseable {
     /** Injects {@code fault} into the first request whose first line matches {@code requestLine}. */
     public void injectOnce(Fault fault, String requestLine) {
         inject(fault, requestLine, 1, 1);
+    }
+
+    /**
+     * Forwards request bodies at about {@code bytesPerSecond} from now on, or at full speed for 0, so
+     * that a test can act while an upload is still running.
+     */
+    public void throttleRequestBodies(int bytesPerSecond) {
+        this.bodyBytesPerSecond = bytesPerSecond;
     }
 
     /** Returns how many faults the relay injected so far. */
@@ -219,7 +236,8 @@ public final class FaultProxy implements AutoCloseable {
                     String text = new String(head, StandardCharsets.ISO_8859_1);
                     String requestLine = text.substring(0, text.indexOf('\r'));
                     Fault fault = faultFor(requestLine);
-                    if (fault != null && fault != Fault.STALL_RESPONSE && fault != Fault.DELAY_RESPONSE) {
+                    if (fault != null && fault != Fault.STALL_RESPONSE && fault != Fault.DELAY_RESPONSE
+                            && fault != Fault.STALL_BODY) {
                         inject(fault, requestLine);
                         return;
                     }
@@ -229,6 +247,11 @@ public final class FaultProxy implements AutoCloseable {
                     // for the target's interim response before it sends the body.
                     out.write(head);
                     out.flush();
+                    if (fault == Fault.STALL_BODY) {
+                        relayBodyStart(text, in, out);
+                        sleep(stall);
+                        return;
+                    }
                     relayBody(text, in, out);
                     out.flush();
                 }
@@ -323,18 +346,23 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     /** Forwards the body that follows {@code head}, delimited by Content-Length or chunked encoding. */
-    private static void relayBody(String head, InputStream in, OutputStream out) throws IOException {
+    private void relayBody(String head, InputStream in, OutputStream out) throws IOException {
         String lower = head.toLowerCase(Locale.ROOT);
         if (lower.contains("\r\ntransfer-encoding: chunked")) {
             relayChunks(in, out);
             return;
         }
-        long remaining = 0;
-        for (String line : lower.split("\r\n")) {
-            if (line.startsWith("content-length:")) {
-                remaining = Long.parseLong(line.substring("content-length:".length()).strip());
-            }
-        }
+        relayBytes(in, out, contentLength(lower));
+    }
+
+    /** Forwards at most {@value #STALLED_BODY_BYTES} bytes of the body that follows {@code head}. */
+    private void relayBodyStart(String head, InputStream in, OutputStream out) throws IOException {
+        relayBytes(in, out, Math.min(STALLED_BODY_BYTES, contentLength(head.toLowerCase(Locale.ROOT))));
+        out.flush();
+    }
+
+    private void relayBytes(InputStream in, OutputStream out, long count) throws IOException {
+        long remaining = count;
         byte[] buffer = new byte[16 * 1024];
         while (remaining > 0) {
             int read = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
@@ -343,7 +371,21 @@ public final class FaultProxy implements AutoCloseable {
             }
             out.write(buffer, 0, read);
             remaining -= read;
+            int rate = bodyBytesPerSecond;
+            if (rate > 0) {
+                out.flush();
+                sleep(Duration.ofMillis(1000L * read / rate));
+            }
         }
+    }
+
+    private static long contentLength(String lowerCaseHead) {
+        for (String line : lowerCaseHead.split("\r\n")) {
+            if (line.startsWith("content-length:")) {
+                return Long.parseLong(line.substring("content-length:".length()).strip());
+            }
+        }
+        return 0;
     }
 
     private static void relayChunks(InputStream in, OutputStream out) throws IOException {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sealdrop.app.DocumentSummary;
 import org.sealdrop.app.LocalServices;
 import org.sealdrop.app.VaultState;
+import org.sealdrop.config.Settings;
+import org.sealdrop.testsupport.FaultProxy;
 import org.sealdrop.testsupport.TestEnvironment;
 import org.sealdrop.ui.documents.TransferItem;
 import org.sealdrop.ui.documents.TransferState;
@@ -189,6 +192,35 @@ class MainWindowEndToEndTest {
         waitFor(() -> robot.lookup("#unlockPassphrase").tryQuery().isPresent());
         assertTrue(window.viewers().isEmpty());
         assertTrue(!viewerStage.isShowing(), "the viewer window closed");
+    }
+
+    @Test
+    void cancelRunningUploadLeavesNoDocument(FxRobot robot) throws IOException, TimeoutException {
+        Path scan = root.resolve("scan-40-mb.bin");
+        byte[] content = new byte[40 * 1024 * 1024];
+        new Random(40).nextBytes(content);
+        Files.write(scan, content);
+        try (FaultProxy slowStore = FaultProxy.inFrontOf(environment.s3().endpoint(), Duration.ofSeconds(30))) {
+            // 5 MiB parts, 2 at a time, at about 2 MB/s: the upload runs for many seconds.
+            Settings current = services.settings().orElseThrow();
+            services.reconfigure(new Settings(slowStore.endpoint(), current.region(), current.bucket(),
+                    current.prefix(), current.pathStyle(), current.checksumMode(), current.auditUrl(),
+                    current.auditTokenFile(), 5, 5, current.autoLockMinutes(), 2));
+            slowStore.throttleRequestBodies(2 * 1024 * 1024);
+            showWindow(robot);
+
+            robot.interact(() -> window.documentsView().addDroppedFiles(List.of(scan.toFile())));
+            Label state = robot.lookup("#transferList .transfer-state").queryAs(Label.class);
+            waitFor(() -> state.getText().matches("Uploading: .* of 42 MB, .*/s, about .* left"));
+            robot.clickOn("#transferList .transfer-cancel");
+
+            waitFor(() -> transfers().get(0).state().isFinal());
+            assertEquals(TransferState.CANCELLED, transfers().get(0).state(), transfers().get(0).problemProperty().get());
+            waitFor(() -> state.getText().equals(Messages.text("transfer.state.CANCELLED")));
+            assertEquals(List.of(), services.documents().list());
+            TableView<DocumentSummary> table = robot.lookup("#documentTable").queryTableView();
+            assertTrue(table.getItems().isEmpty(), "the table lists no document");
+        }
     }
 
     private void showWindow(FxRobot robot) throws TimeoutException {

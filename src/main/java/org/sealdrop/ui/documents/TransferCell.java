@@ -3,6 +3,7 @@ package org.sealdrop.ui.documents;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.OverrunStyle;
@@ -10,9 +11,13 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import org.sealdrop.ui.Messages;
 
-/** Row of the transfer list: file name, progress bar and state text such as "Uploading 42 %". */
+/**
+ * Row of the transfer list: file name, progress bar, state text such as "Uploading 12 MB of 1.1 GB,
+ * 3.2 MB/s, about 5 min left", and a Cancel button while the upload is queued or running.
+ */
 final class TransferCell extends ListCell<TransferItem> {
 
     private final Label name = new Label();
@@ -20,7 +25,8 @@ final class TransferCell extends ListCell<TransferItem> {
     private final Label state = new Label();
     private final Tooltip stateTip = new Tooltip();
     private final Tooltip nameTip = new Tooltip();
-    private final HBox row = new HBox(10, name, progress, state);
+    private final Button cancel = new Button(Messages.text("transfer.cancel"));
+    private final HBox row = new HBox(10, name, progress, state, cancel);
 
     TransferCell() {
         // Fixed name and bar widths line the bars up; the state text takes the rest of the row.
@@ -38,6 +44,11 @@ final class TransferCell extends ListCell<TransferItem> {
         state.setMaxWidth(Double.MAX_VALUE);
         state.setTooltip(stateTip);
         HBox.setHgrow(state, Priority.ALWAYS);
+        cancel.getStyleClass().add("transfer-cancel");
+        cancel.setAccessibleText(Messages.text("transfer.cancel.accessible"));
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        // An invisible button keeps no space, so finished rows give the state text the whole width.
+        cancel.managedProperty().bind(cancel.visibleProperty());
         row.setAlignment(Pos.CENTER_LEFT);
         // A zero preferred width lets the cell follow the list's width instead of its text's.
         setPrefWidth(0);
@@ -51,6 +62,7 @@ final class TransferCell extends ListCell<TransferItem> {
         state.textProperty().unbind();
         stateTip.textProperty().unbind();
         accessibleTextProperty().unbind();
+        cancel.visibleProperty().unbind();
         state.getStyleClass().remove("problem");
         if (empty || item == null) {
             setGraphic(null);
@@ -70,20 +82,26 @@ final class TransferCell extends ListCell<TransferItem> {
         // A bar is shown only while it means something: queued, uploading or uploaded.
         progress.setVisible(item.state() == TransferState.QUEUED || item.state() == TransferState.UPLOADING
                 || item.state() == TransferState.UPLOADED);
+        boolean cancellable = item.state() == TransferState.QUEUED || item.state() == TransferState.UPLOADING;
+        cancel.visibleProperty().bind(item.cancellingProperty().not().and(Bindings.createBooleanBinding(() -> cancellable)));
+        cancel.setOnAction(event -> item.cancel());
         setGraphic(row);
         accessibleTextProperty().bind(Bindings.concat(item.displayName(), ": ", stateText));
     }
 
     /** State text of a row; it follows the item's state, progress and problem. */
     static StringBinding stateText(TransferItem item) {
-        return Bindings.createStringBinding(() -> describe(item), item.stateProperty(), item.progressProperty(),
-                item.problemProperty());
+        return Bindings.createStringBinding(() -> describe(item), item.stateProperty(), item.detailProperty(),
+                item.cancellingProperty(), item.problemProperty());
     }
 
     static String describe(TransferItem item) {
         switch (item.state()) {
             case UPLOADING:
-                return Messages.text("transfer.state.UPLOADING", Math.round(item.progressProperty().get() * 100));
+                if (item.cancellingProperty().get()) {
+                    return Messages.text("transfer.cancelling");
+                }
+                return Messages.text("transfer.state.UPLOADING", item.detailProperty().get());
             case FAILED:
             case SKIPPED:
                 return Messages.text("transfer.state." + item.state().name(), item.problemProperty().get());

@@ -6,10 +6,14 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.Observable;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
+import javafx.util.Duration;
 import org.sealdrop.app.CheckedFile;
 import org.sealdrop.app.DocumentService;
 import org.sealdrop.app.DocumentSummary;
@@ -34,6 +38,12 @@ public final class TransferQueue {
     /** Uploads running at once: each one already uploads its parts in parallel. */
     public static final int MAX_CONCURRENT_UPLOADS = 2;
 
+    /** Time between two updates of the progress text, so a fast transfer does not flood the application thread. */
+    static final Duration PROGRESS_INTERVAL = Duration.millis(250);
+
+    /** Error code of an upload that stopped because the user cancelled it. */
+    private static final String CANCELLED = "SD-CANCELLED";
+
     private static final Logger LOG = LoggerFactory.getLogger(TransferQueue.class);
 
     private final DocumentService documents;
@@ -42,12 +52,14 @@ public final class TransferQueue {
     // The extractor makes the list report a state change as an update, so rows restyle themselves.
     private final ObservableList<TransferItem> items =
             FXCollections.observableArrayList(item -> new Observable[] {item.stateProperty()});
+    private final Timeline ticker = new Timeline(new KeyFrame(PROGRESS_INTERVAL, event -> showProgress()));
 
     /** @param onUploaded called on the application thread after each successful upload */
     public TransferQueue(DocumentService documents, Executor executor, Consumer<DocumentSummary> onUploaded) {
         this.documents = documents;
         this.uploads = new BoundedExecutor(executor, MAX_CONCURRENT_UPLOADS);
         this.onUploaded = onUploaded;
+        ticker.setCycleCount(Animation.INDEFINITE);
     }
 
     public ObservableList<TransferItem> items() {
@@ -129,19 +141,32 @@ public final class TransferQueue {
     }
 
     private void start(TransferItem item, Function<TransferListener, DocumentSummary> upload) {
+        // Progress only goes into the item's samples here; the ticker shows it a few times a second.
+        TransferListener listener = new TransferListener() {
+            @Override
+            public void progress(long bytesDone, long bytesTotal) {
+                item.rate().record(bytesDone, bytesTotal);
+            }
+
+            @Override
+            public boolean cancelRequested() {
+                return item.isCancelRequested();
+            }
+        };
         Task<DocumentSummary> task = new Task<>() {
             @Override
             protected DocumentSummary call() {
-                return upload.apply((done, total) -> updateProgress(done, total));
+                return upload.apply(listener);
             }
         };
-        task.setOnRunning(event -> item.stateProperty().set(TransferState.UPLOADING));
-        task.progressProperty().addListener((observable, before, now) -> {
-            if (now.doubleValue() >= 0) {
-                item.progressProperty().set(now.doubleValue());
-            }
+        task.setOnRunning(event -> {
+            item.stateProperty().set(TransferState.UPLOADING);
+            item.refreshProgress();
+            ticker.play();
         });
         task.setOnCancelled(event -> item.stateProperty().set(TransferState.CANCELLED));
+        // A running upload is stopped through the listener rather than by interrupting its thread, which
+        // could close the shared SQLite connection or the S3 client's connections.
         item.setCancel(() -> task.cancel(false));
 
         BackgroundTasks.start(uploads, task, summary -> {
@@ -151,9 +176,28 @@ public final class TransferQueue {
             onUploaded.accept(summary);
         }, failure -> {
             ErrorReport report = ErrorReport.of(failure);
+            if (CANCELLED.equals(report.code())) {
+                LOG.info("Upload cancelled by the user");
+                item.stateProperty().set(TransferState.CANCELLED);
+                return;
+            }
             LOG.warn("Upload failed with {} ({})", report.code(), failure.getClass().getName());
             item.problemProperty().set(report.text());
             item.stateProperty().set(TransferState.FAILED);
         });
+    }
+
+    /** Shows the latest progress of every running upload, and stops once none is running. */
+    private void showProgress() {
+        boolean running = false;
+        for (TransferItem item : items) {
+            if (item.state() == TransferState.UPLOADING) {
+                item.refreshProgress();
+                running = true;
+            }
+        }
+        if (!running) {
+            ticker.stop();
+        }
     }
 }
