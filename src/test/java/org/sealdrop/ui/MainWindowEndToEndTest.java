@@ -210,6 +210,8 @@ class MainWindowEndToEndTest {
             showWindow(robot);
 
             robot.interact(() -> window.documentsView().addDroppedFiles(List.of(scan.toFile())));
+            // The row appears once the duplicate check has read the file.
+            waitFor(() -> robot.lookup("#transferList .transfer-state").tryQuery().isPresent());
             Label state = robot.lookup("#transferList .transfer-state").queryAs(Label.class);
             waitFor(() -> state.getText().matches("Uploading: .* of 42 MB, .*/s, about .* left"));
             robot.clickOn("#transferList .transfer-cancel");
