@@ -14,9 +14,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -286,24 +284,8 @@ public final class ObjectStore implements AutoCloseable {
     public String replaceMetadata(String key, String expectedETag, Map<String, String> metadata) {
         requireKey(key);
         Objects.requireNonNull(expectedETag, "expectedETag");
-        Map<String, String> checkedMetadata = UserMetadata.requireValid(metadata, key);
-        try {
-            CopyObjectResponse response = s3.copyObject(copy -> copy
-                    .sourceBucket(settings.bucket()).sourceKey(key)
-                    .destinationBucket(settings.bucket()).destinationKey(key)
-                    .copySourceIfMatch("\"" + expectedETag + "\"")
-                    .metadataDirective(MetadataDirective.REPLACE)
-                    .metadata(checkedMetadata));
-            return stripQuotes(response.copyObjectResult().eTag());
-        } catch (S3Exception e) {
-            if (e.statusCode() == 412) {
-                throw new StorageException("SD-S3-CHANGED", "The object " + key + " in bucket " + settings.bucket()
-                        + " changed while its metadata was being replaced; read it again and retry.", e);
-            }
-            throw errors.translate("metadata copy", key, e);
-        } catch (SdkException e) {
-            throw errors.translate("metadata copy", key, e);
-        }
+        return new MetadataCopy(s3, settings.bucket(), errors).replace(key, expectedETag,
+                UserMetadata.requireValid(metadata, key));
     }
 
     /**
@@ -403,7 +385,7 @@ public final class ObjectStore implements AutoCloseable {
         return key;
     }
 
-    private static String stripQuotes(String eTag) {
+    static String stripQuotes(String eTag) {
         if (eTag != null && eTag.length() >= 2 && eTag.startsWith("\"") && eTag.endsWith("\"")) {
             return eTag.substring(1, eTag.length() - 1);
         }
