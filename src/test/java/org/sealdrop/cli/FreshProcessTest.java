@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sealdrop.auditserver.ReceiverStore;
 
 /**
  * Runs {@code sealdrop} in a new JVM on a home folder that does not exist yet, as a user's first
@@ -63,6 +64,22 @@ class FreshProcessTest {
 
         assertEquals(0, result.exitCode(), result.err());
         assertFalse(Files.exists(home));
+        // Scripts read this output, so the quiet logging set-up must print nothing of its own.
+        assertTrue(result.out().startsWith("Usage: sealdrop"), result.out());
+        assertFalse(result.err().contains("logback"), result.err());
+    }
+
+    @Test
+    void auditQueryPrintsOnlyItsJson() throws Exception {
+        Path database = temp.resolve("receiver.db");
+        ReceiverStore.open(database).close();
+
+        Result result = run("audit", "query", "--db", database.toString(), "--format", "json");
+
+        assertEquals(0, result.exitCode(), result.err());
+        // An investigator pipes this into other tools, so nothing but the JSON array may reach stdout.
+        assertEquals("[]", result.out().strip(), result.out());
+        assertFalse(result.err().contains("logback"), result.err());
     }
 
     @Test
