@@ -101,6 +101,36 @@ final class ReceiverSchema {
         }
     }
 
+    /**
+     * Checks, without changing anything, that {@code connection}'s file holds this receiver's current
+     * schema, so that reading it for an investigation never alters the evidence.
+     *
+     * @throws SealDropException with code {@code SD-AUDIT-STORE} when the file is not an audit receiver
+     *     database, or was written by an older or newer receiver
+     */
+    static void requireCurrent(Connection connection, Path file) throws SQLException {
+        int version;
+        boolean hasEvents;
+        try (Statement statement = connection.createStatement()) {
+            try (ResultSet row = statement.executeQuery("PRAGMA user_version")) {
+                version = row.next() ? row.getInt(1) : 0;
+            }
+            try (ResultSet row = statement.executeQuery(
+                    "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'events'")) {
+                hasEvents = row.next() && row.getInt(1) == 1;
+            }
+        }
+        if (version == 0 || !hasEvents) {
+            throw new SealDropException("SD-AUDIT-STORE", "The file " + file + " is not an audit receiver database;"
+                    + " pass the --db file of `sealdrop audit-server`, or a copy made with sqlite3's .backup command.");
+        }
+        if (version != SCHEMA_VERSION) {
+            throw new SealDropException("SD-AUDIT-STORE", "The audit database " + file + " has schema version "
+                    + version + ", and this SealDrop reads version " + SCHEMA_VERSION + "; use the SealDrop version"
+                    + " of the receiver that wrote it, or open a copy once with this version's audit-server to upgrade it.");
+        }
+    }
+
     private static void executeAll(Statement statement, String script) throws SQLException {
         for (String sql : script.split(";\\s*\\n(?=CREATE)")) {
             statement.execute(sql);

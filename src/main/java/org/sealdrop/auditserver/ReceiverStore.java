@@ -3,13 +3,8 @@ package org.sealdrop.auditserver;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +13,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.function.Consumer;
 import org.sealdrop.SealDropException;
 import org.sealdrop.audit.WireTime;
@@ -41,7 +35,6 @@ public final class ReceiverStore implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReceiverStore.class);
 
-    private static final int BUSY_TIMEOUT_MILLIS = 10_000;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** The triggers that make the receiver's tables append-only, as {@link ReceiverSchema} creates them. */
@@ -63,35 +56,29 @@ public final class ReceiverStore implements AutoCloseable {
      *     was written by a newer receiver
      */
     public static ReceiverStore open(Path file) {
-        Connection connection = null;
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            createOwnerOnly(file);
-            Properties properties = new Properties();
-            properties.setProperty("journal_mode", "WAL");
-            properties.setProperty("synchronous", "FULL");
-            properties.setProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MILLIS));
-            connection = DriverManager.getConnection("jdbc:sqlite:" + file, properties);
-            ReceiverSchema.migrate(connection, file);
-            ReceiverStore store = new ReceiverStore(file, connection);
-            List<String> missing = store.missingAppendOnlyTriggers();
-            if (!missing.isEmpty()) {
-                // Not re-created here: the missing triggers are evidence for `sealdrop audit verify`.
-                log.warn("The audit database {} lacks its append-only triggers {}; it was changed outside the"
-                        + " receiver, so run `sealdrop audit verify` on it", file, missing);
-            }
-            return store;
-        } catch (IOException | SQLException e) {
-            closeQuietly(connection);
-            throw new SealDropException("SD-AUDIT-STORE", "Could not open the audit database " + file
-                    + "; check that the folder is writable and the file is an audit receiver database.", e);
-        } catch (RuntimeException e) {
-            closeQuietly(connection);
-            throw e;
+        return checked(file, ReceiverConnections.openWritable(file));
+    }
+
+    /**
+     * Opens an existing store for reading only, for the investigator's commands. Nothing is created,
+     * migrated or written, so checking a database never changes the evidence in it.
+     *
+     * @throws SealDropException with code {@code SD-AUDIT-STORE} when the file does not exist, is not an
+     *     audit receiver database, or has another schema version
+     */
+    public static ReceiverStore openForReading(Path file) {
+        return checked(file, ReceiverConnections.openReadOnly(file));
+    }
+
+    /** Wraps an open connection and warns when the append-only triggers were dropped (they are evidence, so they stay missing). */
+    private static ReceiverStore checked(Path file, Connection connection) {
+        ReceiverStore store = new ReceiverStore(file, connection);
+        List<String> missing = store.missingAppendOnlyTriggers();
+        if (!missing.isEmpty()) {
+            log.warn("The audit database {} lacks its append-only triggers {}; it was changed outside the"
+                    + " receiver, so run `sealdrop audit verify` on it", file, missing);
         }
+        return store;
     }
 
     /**
@@ -293,21 +280,6 @@ public final class ReceiverStore implements AutoCloseable {
         }
     }
 
-    /** Creates {@code file} empty and owner-only when missing, so SQLite never creates it with the umask. */
-    private static void createOwnerOnly(Path file) throws IOException {
-        if (Files.exists(file)) {
-            return;
-        }
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            // NOTE: on Windows the file inherits the folder's ACL, so it is as private as the folder.
-            Files.createFile(file);
-        } catch (FileAlreadyExistsException e) {
-            // Another process created it meanwhile; SQLite opens that one.
-        }
-    }
-
     private static void bindInsert(PreparedStatement insert, ReceivedEvent event, String receivedAt)
             throws SQLException {
         insert.setString(1, event.eventId());
@@ -362,7 +334,7 @@ public final class ReceiverStore implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(Connection connection) {
+    static void closeQuietly(Connection connection) {
         if (connection == null) {
             return;
         }

@@ -69,7 +69,7 @@ final class AuditCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             requireStore(database);
-            try (ReceiverStore store = ReceiverStore.open(database)) {
+            try (ReceiverStore store = ReceiverStore.openForReading(database)) {
                 List<String> bodies = store.queryBodies(new EventQuery(documentId, action, deviceId, user, from, to, limit));
                 format.write(bodies, spec.commandLine().getOut());
             }

@@ -44,7 +44,7 @@ final class AuditExportCommand implements Callable<Integer> {
         AuditCommand.requireStore(database);
 
         PrintWriter out = spec.commandLine().getOut();
-        try (ReceiverStore store = ReceiverStore.open(database)) {
+        try (ReceiverStore store = ReceiverStore.openForReading(database)) {
             // Streamed row by row, so an export of millions of events needs no more memory than one.
             store.forEachBody(from, to, body -> out.print(EventFormat.jsonLine(body) + "\n"));
         }

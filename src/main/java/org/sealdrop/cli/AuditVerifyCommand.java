@@ -34,7 +34,7 @@ final class AuditVerifyCommand implements Callable<Integer> {
         int damaged = 0;
         List<String> devices;
         boolean triggersMissing;
-        try (ReceiverStore store = ReceiverStore.open(database)) {
+        try (ReceiverStore store = ReceiverStore.openForReading(database)) {
             List<String> missing = store.missingAppendOnlyTriggers();
             triggersMissing = !missing.isEmpty();
             if (triggersMissing) {
@@ -47,12 +47,20 @@ final class AuditVerifyCommand implements Callable<Integer> {
             for (String device : devices) {
                 ChainReport report = store.verifyChain(device);
                 printer.print(report);
-                if (!report.intact()) {
+                if (!report.intact() || report.eventCount() == 0) {
                     damaged++;
                 }
             }
         }
 
+        if (devices.isEmpty()) {
+            // An empty result is no proof of a clean log: the wrong file, a wiped one, or a `cp` of a live
+            // database whose events are still in its -wal file all look like this.
+            out.println("No events are stored in " + database + "; check that it is the receiver's --db file,"
+                    + " and copy a live database with sqlite3's .backup command, not cp.");
+            out.flush();
+            return SealDropCommand.EXIT_FAILURE;
+        }
         out.println(devices.size() + (devices.size() == 1 ? " device" : " devices") + " checked, " + damaged
                 + " with problems.");
         out.flush();

@@ -28,6 +28,7 @@ final class ChainReportPrinter {
         }
         if (report.intact()) {
             out.println(device + ": OK, " + events(report.eventCount()) + ", sequence 1 to " + report.lastSequence());
+            printPinnedKey(report);
             return;
         }
 
@@ -59,9 +60,16 @@ final class ChainReportPrinter {
             out.println("  rejected: event " + rejected.eventId() + " (sequence " + rejected.sequence() + ") arrived at "
                     + rejected.firstReceivedAt() + " and was rejected with " + rejected.error());
         }
+        printPinnedKey(report);
         if (problems == 0) {
             // NOTE: the report flagged a kind of problem this printer does not know yet; print it whole.
             out.println("  " + report);
+        }
+    }
+
+    private void printPinnedKey(ChainReport report) {
+        if (report.pinnedKey() != null) {
+            out.println("  pinned key: " + report.pinnedKey());
         }
     }
 
