@@ -93,8 +93,8 @@ public final class AuditPolicyGate {
 
     /**
      * Under the strict policy, sends pending events at once and waits up to {@code strictWait} for the
-     * receiver to acknowledge {@code event}. The event stays in the outbox until it is acknowledged,
-     * whatever this method returns or throws.
+     * receiver to acknowledge {@code event}. The event stays in the outbox until the receiver
+     * acknowledges or rejects it, whatever this method returns or throws.
      *
      * @throws SealDropException with code {@value #UNREACHABLE} when the receiver did not acknowledge
      *     the event in time, or {@value #REJECTED} when it rejected the event; the rejected event stays

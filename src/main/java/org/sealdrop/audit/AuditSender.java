@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers the audit outbox to the clinic's audit receiver in batches of up to 100 events.
  *
- * <p>An event leaves the outbox only after the receiver answered HTTP 200 and listed its id as stored,
+ * <p>An event leaves the outbox only after the receiver responded with HTTP 200 and listed its id as stored,
  * as a duplicate or as rejected. A rejected event moves to the index's {@code audit_rejected} table in
  * the same transaction, because resending it cannot change the receiver's verdict. Every other result
  * keeps the events, counts an attempt on them, sets
@@ -143,7 +143,7 @@ public final class AuditSender implements AutoCloseable {
     /**
      * Sends pending events now on the caller's thread, ignoring backoff and oldest first, until the
      * receiver acknowledged {@code eventId}, a batch fails or {@code timeout} has passed. Whatever
-     * happens, the event stays in the outbox until it is acknowledged.
+     * happens, the event stays in the outbox until the receiver acknowledges or rejects it.
      *
      * @return true when {@code eventId} is no longer in the outbox, because this call or the
      *     background thread delivered it, or because the receiver rejected it and it moved to the

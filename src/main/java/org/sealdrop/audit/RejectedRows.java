@@ -109,7 +109,7 @@ final class RejectedRows {
             JsonNode sequence = MAPPER.readTree(body).get("sequence");
             return sequence != null && sequence.canConvertToLong() ? sequence.asLong() : -1;
         } catch (IOException e) {
-            // An outbox body altered into invalid JSON would have made the receiver answer 400, not reject it.
+            // An outbox body altered into invalid JSON would have made the receiver respond with 400, not reject it.
             return -1;
         }
     }

@@ -30,9 +30,10 @@ import org.sealdrop.index.Database;
 import org.sealdrop.testsupport.ReceivedRejections;
 
 /**
- * Signed events from a device's outbox to the real receiver over HTTP on 127.0.0.1: the round trip,
- * an event altered in the outbox (moved to the rejected events, the rest of its batch stored), another
- * device claiming a pinned device id, and a receiver database edited after the events were stored.
+ * Signed events from a device's outbox to the real receiver over HTTP on 127.0.0.1. The cases are the
+ * round trip, an event altered in the outbox, another device claiming a pinned device id, and a
+ * receiver database edited after the events were stored. A rejected event moves to the rejected
+ * events, and the rest of its batch is stored.
  */
 class SignedDeliveryTest {
 
