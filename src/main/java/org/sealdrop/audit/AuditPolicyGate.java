@@ -22,6 +22,12 @@ public final class AuditPolicyGate {
     /** Error code of an open or export whose event the receiver did not acknowledge in time. */
     public static final String UNREACHABLE = "SD-AUDIT-UNREACHABLE";
 
+    /**
+     * Error code of an open or export refused because the receiver rejected events of this device
+     * that IT has not cleared yet, or rejected the open or export event itself.
+     */
+    public static final String REJECTED = "SD-AUDIT-REJECTED";
+
     private static final Logger log = LoggerFactory.getLogger(AuditPolicyGate.class);
 
     private final AuditPolicy policy;
@@ -48,16 +54,31 @@ public final class AuditPolicyGate {
     }
 
     /**
-     * Rejects an open or export under the queued policy when the outbox already contains
-     * {@code maxPendingEvents} events or its oldest event is at least {@code maxPendingAge} old.
+     * Rejects an open or export, under either policy, while the receiver's rejections of this device's
+     * events are not cleared: such a device is not audited. Under the queued policy it also rejects
+     * them when the outbox already contains {@code maxPendingEvents} events or its oldest event is at
+     * least {@code maxPendingAge} old. Rejected events are not pending, so they count toward neither limit.
      *
-     * @throws SealDropException with code {@value #BACKLOG} when a limit is reached
+     * @throws SealDropException with code {@value #REJECTED} while rejections are not cleared, or
+     *     {@value #BACKLOG} when a limit is reached
      */
     public void checkBacklog(AuditAction action) {
-        if (policy.mode() != AuditPolicy.Mode.QUEUED || !releasesPlaintext(action)) {
+        if (!releasesPlaintext(action)) {
             return;
         }
         AuditStatus status = AuditStatus.read(database);
+        if (status.rejectedCount() > 0) {
+            String error = status.latestRejection().orElse("unknown error");
+            log.warn("Rejected {}: the audit receiver rejected {} events of this device ({}) and IT has not"
+                    + " cleared them", action.wireName(), status.rejectedCount(), error);
+            throw new SealDropException(REJECTED, "The audit receiver rejected " + status.rejectedCount()
+                    + " audit events of this computer (" + error + "), so documents cannot be opened or exported"
+                    + " until IT has checked the device id and signing key and run"
+                    + " `sealdrop audit status --clear-rejections`; call IT.");
+        }
+        if (policy.mode() != AuditPolicy.Mode.QUEUED) {
+            return;
+        }
         Duration age = status.oldestPendingAge(clock.instant());
         if (status.pendingCount() < policy.maxPendingEvents() && age.compareTo(policy.maxPendingAge()) < 0) {
             return;
@@ -72,17 +93,26 @@ public final class AuditPolicyGate {
 
     /**
      * Under the strict policy, sends pending events at once and waits up to {@code strictWait} for the
-     * receiver to acknowledge {@code event}. The event stays in the outbox until it is acknowledged,
-     * whatever this method returns or throws.
+     * receiver to acknowledge {@code event}. The event stays in the outbox until the receiver
+     * acknowledges or rejects it, whatever this method returns or throws.
      *
      * @throws SealDropException with code {@value #UNREACHABLE} when the receiver did not acknowledge
-     *     the event in time
+     *     the event in time, or {@value #REJECTED} when it rejected the event; the rejected event stays
+     *     in the index's rejected events
      */
     public void awaitAcknowledged(AuditEvent event) {
         if (policy.mode() != AuditPolicy.Mode.STRICT || !releasesPlaintext(event.action())) {
             return;
         }
         if (delivered(event)) {
+            if (AuditRejections.isRejected(database, event.eventId())) {
+                log.warn("Rejected {} of document {}: the audit receiver rejected its event {}",
+                        event.action().wireName(), event.documentId(), event.eventId());
+                throw new SealDropException(REJECTED, "The audit receiver rejected the "
+                        + event.action().wireName() + " event of document " + event.documentId()
+                        + " for its signature, and the strict audit policy requires an acknowledged event before"
+                        + " a document is shown or saved; call IT to check this computer's device id and signing key.");
+            }
             return;
         }
         log.warn("Rejected {} of document {}: audit event {} not acknowledged within {} s", event.action().wireName(),

@@ -21,8 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers the audit outbox to the clinic's audit receiver in batches of up to 100 events.
  *
- * <p>An event leaves the outbox only after the receiver acknowledged it with HTTP 200, listing its id
- * as stored or as a duplicate. Every other result keeps the events, counts an attempt on them, sets
+ * <p>An event leaves the outbox only after the receiver responded with HTTP 200 and listed its id as stored,
+ * as a duplicate or as rejected. A rejected event moves to the index's {@code audit_rejected} table in
+ * the same transaction, because resending it cannot change the receiver's verdict. Every other result
+ * keeps the events, counts an attempt on them, sets
  * {@code next_attempt_at} by exponential backoff with jitter and records {@code last_error}. A
  * response can be lost after the receiver stored a batch, so an event can be sent more than once. The
  * receiver drops repeats by event id.
@@ -141,10 +143,11 @@ public final class AuditSender implements AutoCloseable {
     /**
      * Sends pending events now on the caller's thread, ignoring backoff and oldest first, until the
      * receiver acknowledged {@code eventId}, a batch fails or {@code timeout} has passed. Whatever
-     * happens, the event stays in the outbox until it is acknowledged.
+     * happens, the event stays in the outbox until the receiver acknowledges or rejects it.
      *
      * @return true when {@code eventId} is no longer in the outbox, because this call or the
-     *     background thread delivered it
+     *     background thread delivered it, or because the receiver rejected it and it moved to the
+     *     rejected events (see {@link AuditPolicyGate#awaitAcknowledged}, which tells the two apart)
      * @throws IllegalStateException after {@link #close()}
      */
     public boolean awaitDelivery(UUID eventId, Duration timeout) {
@@ -275,18 +278,37 @@ public final class AuditSender implements AutoCloseable {
     }
 
     private BatchOutcome afterAcknowledged(List<PendingEvent> batch, Acknowledged acknowledged) {
-        List<PendingEvent> unacknowledged = batch.stream()
-                .filter(event -> !acknowledged.eventIds().contains(event.eventId()))
-                .toList();
         List<String> delivered = batch.stream()
                 .map(PendingEvent::eventId)
                 .filter(acknowledged.eventIds()::contains)
                 .toList();
+        // A stored id counts as delivered even if the receiver also lists it as rejected.
+        List<PendingEvent> rejected = batch.stream()
+                .filter(event -> !acknowledged.eventIds().contains(event.eventId()))
+                .filter(event -> acknowledged.rejected().containsKey(event.eventId()))
+                .toList();
+        List<PendingEvent> unacknowledged = batch.stream()
+                .filter(event -> !acknowledged.eventIds().contains(event.eventId()))
+                .filter(event -> !acknowledged.rejected().containsKey(event.eventId()))
+                .toList();
         Instant deliveredAt = clock.instant();
+        // One transaction, so every event of the batch is either in the outbox or in audit_rejected.
         database.inTransaction(connection -> {
             OutboxRows.markDelivered(connection, deliveredAt);
+            for (PendingEvent event : rejected) {
+                RejectedRows.moveFromOutbox(connection, event, acknowledged.rejected().get(event.eventId()),
+                        deliveredAt);
+            }
             return OutboxRows.deleteAcknowledged(connection, delivered);
         });
+        if (!rejected.isEmpty()) {
+            // Each event is rejected once, because it leaves the outbox, so this line does not repeat.
+            log.error("The audit receiver rejected {} audit events of this computer ({}): {}; they are kept in the"
+                    + " index table audit_rejected, and IT must check the device id and its signing key",
+                    rejected.size(), String.join(", ", rejected.stream()
+                            .map(event -> acknowledged.rejected().get(event.eventId())).distinct().toList()),
+                    rejected.stream().map(PendingEvent::eventId).toList());
+        }
 
         if (!unacknowledged.isEmpty()) {
             // A receiver that returns 200 but leaves ids out breaks the protocol, so those events stay.

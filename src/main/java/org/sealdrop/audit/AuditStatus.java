@@ -14,14 +14,25 @@ import org.sealdrop.index.Database;
  * @param lastDelivered when the receiver last acknowledged a batch from this index; empty when never
  * @param lastError the error of the last failed delivery among pending events, such as
  *     {@code HTTP 503} or {@code ConnectException}; empty when none is pending or none failed
+ * @param rejectedCount events the receiver rejected whose rejection IT has not cleared yet; they are
+ *     not pending
+ * @param latestRejection the receiver's error for the latest of them, such as {@code key_mismatch};
+ *     empty when there is none
  */
 public record AuditStatus(long pendingCount, Optional<Instant> oldestPending, Optional<Instant> lastDelivered,
-        Optional<String> lastError) {
+        Optional<String> lastError, long rejectedCount, Optional<String> latestRejection) {
 
     public AuditStatus {
         Objects.requireNonNull(oldestPending, "oldestPending");
         Objects.requireNonNull(lastDelivered, "lastDelivered");
         Objects.requireNonNull(lastError, "lastError");
+        Objects.requireNonNull(latestRejection, "latestRejection");
+    }
+
+    /** Creates a status without rejected events. */
+    public AuditStatus(long pendingCount, Optional<Instant> oldestPending, Optional<Instant> lastDelivered,
+            Optional<String> lastError) {
+        this(pendingCount, oldestPending, lastDelivered, lastError, 0, Optional.empty());
     }
 
     /**
@@ -33,7 +44,8 @@ public record AuditStatus(long pendingCount, Optional<Instant> oldestPending, Op
     public static AuditStatus read(Database database) {
         return database.read(connection -> new AuditStatus(OutboxRows.count(connection),
                 OutboxRows.oldestCreatedAt(connection), OutboxRows.lastDeliveredAt(connection),
-                OutboxRows.lastError(connection)));
+                OutboxRows.lastError(connection), RejectedRows.countUncleared(connection),
+                RejectedRows.latestUnclearedError(connection)));
     }
 
     /** Returns how long the oldest pending event has waited at {@code now}; zero when none is pending. */

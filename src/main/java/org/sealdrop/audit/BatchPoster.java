@@ -10,8 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import javax.net.ssl.SSLContext;
@@ -67,8 +69,12 @@ final class BatchPoster {
     sealed interface Result permits Acknowledged, Failed {
     }
 
-    /** HTTP 200: the ids the receiver stored now or had stored before. */
-    record Acknowledged(Set<String> eventIds) implements Result {
+    /**
+     * HTTP 200: the ids the receiver stored now or had stored before, and the ids it rejected with
+     * their error, such as {@code key_mismatch}. A receiver without signature checks sends no
+     * {@code rejected} list, which reads as empty.
+     */
+    record Acknowledged(Set<String> eventIds, Map<String, String> rejected) implements Result {
     }
 
     /**
@@ -122,6 +128,7 @@ final class BatchPoster {
 
     private static Result parseAcknowledgement(byte[] responseBody) {
         Set<String> acknowledged = new HashSet<>();
+        Map<String, String> rejected = new HashMap<>();
         try {
             JsonNode ack = MAPPER.readTree(responseBody);
             for (String listName : List.of("stored", "duplicates")) {
@@ -131,9 +138,29 @@ final class BatchPoster {
                 }
                 ids.forEach(id -> acknowledged.add(id.asText()));
             }
+            JsonNode rejections = ack.get("rejected");
+            if (rejections != null && !readRejections(rejections, rejected)) {
+                return new Failed("invalid acknowledgement", 200, false);
+            }
         } catch (IOException e) {
             return new Failed("invalid acknowledgement", 200, false);
         }
-        return new Acknowledged(acknowledged);
+        return new Acknowledged(acknowledged, rejected);
+    }
+
+    /** Reads {@code [{"eventId":…,"error":…},…]} into {@code target}; false when it has another shape. */
+    private static boolean readRejections(JsonNode rejections, Map<String, String> target) {
+        if (!rejections.isArray()) {
+            return false;
+        }
+        for (JsonNode rejection : rejections) {
+            JsonNode eventId = rejection.get("eventId");
+            JsonNode error = rejection.get("error");
+            if (eventId == null || !eventId.isTextual() || error == null || !error.isTextual()) {
+                return false;
+            }
+            target.put(eventId.asText(), error.asText());
+        }
+        return true;
     }
 }

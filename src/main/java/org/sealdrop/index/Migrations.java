@@ -90,6 +90,19 @@ final class Migrations {
             ALTER TABLE documents ADD COLUMN content_tag BLOB;
             ALTER TABLE documents ADD COLUMN content_tag_version INTEGER;
             CREATE INDEX documents_content_tag ON documents (content_tag);
+            """,
+            // Version 5: events the audit receiver rejected (bad_signature, key_mismatch), moved out of the
+            // outbox with the body exactly as sent, so IT can compare it with the receiver's copy.
+            // cleared_at is set when IT cleared the rejection after looking; the row stays as evidence.
+            """
+            CREATE TABLE audit_rejected (
+                event_id TEXT PRIMARY KEY,
+                sequence INTEGER NOT NULL,
+                error TEXT NOT NULL,
+                rejected_at TEXT NOT NULL,
+                body TEXT NOT NULL,
+                cleared_at TEXT
+            );
             """);
 
     private Migrations() {

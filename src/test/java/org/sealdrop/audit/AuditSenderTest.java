@@ -11,7 +11,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.time.Clock;
@@ -265,6 +268,32 @@ class AuditSenderTest {
         java.util.Arrays.fill(token, 'x');
 
         assertTrue(sender.flush(FLUSH_TIMEOUT));
+    }
+
+    @Test
+    void malformedRejectedListKeepsEvents() throws Exception {
+        // The reference receiver always sends a well-formed list, so only a stub can send another shape.
+        HttpServer stub = HttpServer.create(new InetSocketAddress(ReceiverFixture.loopback(), 0), 0);
+        byte[] answer = "{\"stored\":[],\"duplicates\":[],\"rejected\":[{\"eventId\":7}]}"
+                .getBytes(StandardCharsets.UTF_8);
+        stub.createContext("/v1/events", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        stub.start();
+        toClose.add(() -> stub.stop(0));
+        recordEvents(2);
+
+        assertFalse(sender(URI.create("http://127.0.0.1:" + stub.getAddress().getPort()), ReceiverFixture.TOKEN)
+                .flush(FLUSH_TIMEOUT));
+
+        List<OutboxState> rows = ReceiverFixture.outbox(database);
+        assertEquals(2, rows.size());
+        assertEquals("invalid acknowledgement", rows.get(0).lastError());
+        assertEquals(List.of(), AuditRejections.list(database));
     }
 
     private String rejection(String url) {

@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,11 +27,13 @@ import org.sealdrop.auditserver.ChainReport.SequenceGap;
 import org.sealdrop.auditserver.EventQuery;
 import org.sealdrop.auditserver.ReceiverStore;
 import org.sealdrop.index.Database;
+import org.sealdrop.testsupport.ReceivedRejections;
 
 /**
- * Signed events from a device's outbox to the real receiver over HTTP on 127.0.0.1: the round trip,
- * an event altered in the outbox, another device claiming a pinned device id, and a receiver database
- * edited after the events were stored.
+ * Signed events from a device's outbox to the real receiver over HTTP on 127.0.0.1. The cases are the
+ * round trip, an event altered in the outbox, another device claiming a pinned device id, and a
+ * receiver database edited after the events were stored. A rejected event moves to the rejected
+ * events, and the rest of its batch is stored.
  */
 class SignedDeliveryTest {
 
@@ -81,7 +85,7 @@ class SignedDeliveryTest {
     }
 
     @Test
-    void eventAlteredInOutboxIsRejected() {
+    void eventAlteredInOutboxIsRejected() throws Exception {
         List<AuditEvent> events = record(trail, 3);
         String altered = events.get(1).eventId().toString();
         database.inTransaction(connection -> {
@@ -93,11 +97,23 @@ class SignedDeliveryTest {
             return null;
         });
 
-        assertFalse(sender(database).flush(FLUSH_TIMEOUT));
+        String alteredBody = outboxBodies(database).get(1);
+
+        assertTrue(sender(database).flush(FLUSH_TIMEOUT), "the rejected event stayed in the outbox");
 
         assertEquals(2, server.store().queryBodies(EventQuery.all()).size());
-        assertEquals(List.of(altered), ReceiverFixture.outbox(database).stream()
-                .map(ReceiverFixture.OutboxState::eventId).toList());
+        assertEquals(List.of(), ReceiverFixture.outbox(database));
+        List<RejectedEvent> local = AuditRejections.list(database);
+        assertEquals(1, local.size());
+        assertEquals(altered, local.get(0).eventId());
+        assertEquals(2, local.get(0).sequence());
+        assertEquals("bad_signature", local.get(0).error());
+        assertEquals(alteredBody, local.get(0).body());
+        assertEquals(Map.of(altered, List.of(alteredBody)), ReceivedRejections.bodiesByEventId(receiverFile));
+        AuditStatus status = AuditStatus.read(database);
+        assertEquals(0, status.pendingCount());
+        assertEquals(1, status.rejectedCount());
+        assertEquals(Optional.of("bad_signature"), status.latestRejection());
         ChainReport report = server.store().verifyChain(IDENTITY.deviceId());
         assertFalse(report.intact());
         assertEquals(List.of(new SequenceGap(2, 2)), report.gaps());
@@ -114,10 +130,13 @@ class SignedDeliveryTest {
         AuditTrail impostor = new AuditTrail(impostorIndex, IDENTITY, DeviceSigningKey.generate(), Clock.systemUTC());
         AuditEvent claimed = impostor.record(AuditAction.OPEN, UUID.randomUUID(), Outcome.SUCCESS, null);
 
-        assertFalse(sender(impostorIndex).flush(FLUSH_TIMEOUT));
+        assertTrue(sender(impostorIndex).flush(FLUSH_TIMEOUT), "the rejected event stayed in the outbox");
 
         assertEquals(2, server.store().queryBodies(EventQuery.all()).size());
-        assertEquals(1, impostor.pendingCount());
+        assertEquals(0, impostor.pendingCount());
+        List<RejectedEvent> local = AuditRejections.list(impostorIndex);
+        assertEquals(List.of(claimed.eventId().toString()), local.stream().map(RejectedEvent::eventId).toList());
+        assertEquals("key_mismatch", local.get(0).error());
         ChainReport report = server.store().verifyChain(IDENTITY.deviceId());
         assertEquals(key.publicKeyBase64(), report.pinnedKey());
         assertEquals(1, report.rejectedEvents().size());

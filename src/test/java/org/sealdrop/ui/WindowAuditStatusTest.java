@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sealdrop.app.AuditSettings;
+import org.sealdrop.app.ForeignSigningKey;
 import org.sealdrop.app.LocalServices;
 import org.sealdrop.app.TransferListener;
 import org.sealdrop.config.Settings;
@@ -33,7 +35,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The status bar on the real services: it shows the events that wait while the audit receiver is
- * down, and clears once they are delivered.
+ * down, and clears once they are delivered, and it warns when the receiver rejected this computer's
+ * events.
  */
 @ExtendWith(ApplicationExtension.class)
 class WindowAuditStatusTest {
@@ -82,6 +85,26 @@ class WindowAuditStatusTest {
         services.reconfigure(reachable);
         assertTrue(services.flushAudit(Duration.ofSeconds(30)));
         waitFor(() -> pendingAuditText(robot).equals("All audit events sent"), robot);
+    }
+
+    @Test
+    void statusBarWarnsOfRejectedEvents(FxRobot robot) throws Exception {
+        LocalServices pinned = environment.services();
+        pinned.documents().upload(Corpus.pdf("minimal-document.pdf"), null, TransferListener.NONE);
+        assertTrue(pinned.flushAudit(Duration.ofSeconds(30)));
+        LocalServices restarted = ForeignSigningKey.restartWithForeignKey(environment, pinned, root.resolve("other"));
+        try {
+            assertTrue(restarted.flushAudit(Duration.ofSeconds(30)), "the rejected unlock event stayed in the outbox");
+
+            robot.interact(() -> MainWindow.show(stage, restarted.vault(), restarted.documents(), executor));
+
+            waitFor(() -> pendingAuditText(robot).startsWith("Warning: the audit receiver rejected 1 audit event of"
+                    + " this computer (key_mismatch)"), robot);
+            Label label = robot.lookup("#pendingAudit").queryAs(Label.class);
+            assertTrue(label.getPseudoClassStates().contains(PseudoClass.getPseudoClass("rejected")));
+        } finally {
+            restarted.close();
+        }
     }
 
     private static String pendingAuditText(FxRobot robot) {

@@ -5,13 +5,21 @@ import java.time.Instant;
 import org.sealdrop.audit.AuditStatus;
 import org.sealdrop.ui.Messages;
 
-/** The status bar's line about audit events, such as "3 audit events waiting, oldest 12 min". */
+/**
+ * The status bar's line about audit events, such as "3 audit events waiting, oldest 12 min", or a
+ * warning when the receiver rejected events of this computer.
+ */
 final class PendingAuditText {
 
     private PendingAuditText() {
     }
 
     static String of(AuditStatus status, Instant now) {
+        // Rejected events block opening until IT clears them, so they outrank the pending count.
+        if (status.rejectedCount() > 0) {
+            return Messages.text("status.auditRejected", status.rejectedCount(),
+                    status.latestRejection().orElse("?"));
+        }
         if (status.pendingCount() == 0) {
             return Messages.text("status.pendingAudit.none");
         }

@@ -5,6 +5,7 @@ import java.util.concurrent.Executor;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -32,6 +33,9 @@ final class StatusBar {
     static final Duration POLL_INTERVAL = Duration.seconds(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(StatusBar.class);
+
+    /** Set on the audit label while the receiver's rejections of this computer's events are not cleared. */
+    private static final PseudoClass REJECTED = PseudoClass.getPseudoClass("rejected");
 
     private final VaultAccess vaultAccess;
     private final DocumentService documents;
@@ -99,6 +103,7 @@ final class StatusBar {
             pollRunning = false;
             lastPollFailure = null;
             pendingAudit.setText(PendingAuditText.of(poll.audit(), Instant.now()));
+            pendingAudit.pseudoClassStateChanged(REJECTED, poll.audit().rejectedCount() > 0);
             if (poll.state() != VaultState.UNLOCKED) {
                 onVaultLocked.run();
             }

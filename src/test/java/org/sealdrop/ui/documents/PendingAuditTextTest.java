@@ -40,6 +40,15 @@ class PendingAuditTextTest {
         assertEquals("2 audit events waiting", PendingAuditText.of(status(2, null), NOW));
     }
 
+    @Test
+    void rejectedEventsOutrankPending() {
+        AuditStatus status = new AuditStatus(2, Optional.of(NOW.minusSeconds(30)), Optional.empty(), Optional.empty(),
+                3, Optional.of("key_mismatch"));
+
+        assertEquals("Warning: the audit receiver rejected 3 audit events of this computer (key_mismatch);"
+                + " opening is blocked, call IT", PendingAuditText.of(status, NOW));
+    }
+
     private static AuditStatus status(long pending, Duration age) {
         return new AuditStatus(pending, Optional.ofNullable(age).map(NOW::minus), Optional.empty(), Optional.empty());
     }
