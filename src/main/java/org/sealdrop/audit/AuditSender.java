@@ -40,6 +40,9 @@ public final class AuditSender implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AuditSender.class);
 
+    /** Pause between two sends while {@link #awaitDelivery} waits for a receiver that refused or failed. */
+    private static final long STRICT_RETRY_MILLIS = 500;
+
     private final Database database;
     private final BatchPoster poster;
     private final URI eventsUri;
@@ -142,7 +145,8 @@ public final class AuditSender implements AutoCloseable {
 
     /**
      * Sends pending events now on the caller's thread, ignoring backoff and oldest first, until the
-     * receiver acknowledged {@code eventId}, a batch fails or {@code timeout} has passed. Whatever
+     * receiver acknowledged {@code eventId} or {@code timeout} has passed; a failed batch is tried again
+     * every {@value #STRICT_RETRY_MILLIS} ms within that time. Whatever
      * happens, the event stays in the outbox until the receiver acknowledges or rejects it.
      *
      * @return true when {@code eventId} is no longer in the outbox, because this call or the
@@ -162,10 +166,10 @@ public final class AuditSender implements AutoCloseable {
                     return false;
                 }
                 BatchOutcome outcome = sendBatch(false, remaining);
-                if (outcome == BatchOutcome.FAILED) {
-                    // The lock wait or the request may have ended early; the background thread may have
-                    // delivered the event meanwhile.
-                    return !isPending(eventId);
+                if (outcome == BatchOutcome.FAILED && isPending(eventId)) {
+                    // A refused connection fails at once, so try again shortly until the deadline: the
+                    // receiver may come back within the wait, and the message promises the whole wait.
+                    Thread.sleep(Math.min(STRICT_RETRY_MILLIS, Math.max(1, remaining.toMillis())));
                 }
             }
             return true;

@@ -106,6 +106,19 @@ class AuditPolicyTest {
         assertEquals(1, countEvents("export", "success"));
     }
 
+    @Test
+    void strictOpenRetriesWithinTheWait() throws Exception {
+        proxy = FaultProxy.inFrontOf(environment.receiver().baseUrl(), FAULT_HOLD);
+        proxy.inject(FaultProxy.Fault.INTERNAL_ERROR, EVENTS_POST, 1, 2);
+        applyPolicy(proxy.endpoint(), Settings.AUDIT_POLICY_STRICT, null);
+
+        // The first two sends fail at once; the open still succeeds because the wait goes on retrying.
+        try (OpenedDocument opened = services.documents().open(documentId, TransferListener.NONE)) {
+            assertArrayEquals(Files.readAllBytes(pdf), opened.content());
+            assertEquals(1, countEvents("open", "success"));
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(ReceiverFault.class)
     void strictRejectsOpenWithoutAcknowledgement(ReceiverFault fault) throws Exception {
