@@ -49,6 +49,11 @@ final class InitCommand implements Callable<Integer> {
     @Option(names = "--audit-token-file", paramLabel = "F", description = "File whose first line is the audit receiver's bearer token.")
     Path auditTokenFile;
 
+    @Option(names = "--audit-trust-store", paramLabel = "FILE.p12",
+            description = "PKCS12 trust store without password holding the CA of an HTTPS audit receiver's certificate,"
+                    + " such as the clinic's own CA (see docs/AUDIT.md, HTTPS).")
+    Path auditTrustStore;
+
     @Mixin
     PassphraseOption passphrase;
 
@@ -60,6 +65,11 @@ final class InitCommand implements Callable<Integer> {
             VaultSetup setup = new VaultSetup(endpoint, region, bucket, prefix, auditUrl,
                     auditTokenFile == null ? null : auditTokenFile.toAbsolutePath());
             try (SetUpResult result = services.vault().setUpVault(setup, passphrase.read("New vault passphrase: "), true)) {
+                if (auditTrustStore != null) {
+                    // Before the flush below, so that the set-up's own events already go through the trust store.
+                    services.reconfigure(services.settings().orElseThrow()
+                            .withAuditTrustStore(auditTrustStore.toAbsolutePath()));
+                }
                 services.vault().lock();
                 services.flushAudit(java.time.Duration.ofSeconds(10));
                 spec.commandLine().getOut().println((result.created() ? "Created a new vault in " : "Joined the vault in ")

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sealdrop.config.HomeFolder;
+import org.sealdrop.testsupport.CliRun;
 import org.sealdrop.auditserver.AuditServer;
 import org.sealdrop.auditserver.EventQuery;
 import org.sealdrop.auditserver.ServerTls;
@@ -72,6 +74,24 @@ class AuditOverHttpsTest {
         List<JsonNode> events = httpsReceiver.store().query(EventQuery.all());
         assertEquals("upload", events.get(events.size() - 1).get("action").asText());
         assertEquals(trustStore, SettingsFile.read(environment.home().settingsFile()).orElseThrow().auditTrustStore());
+    }
+
+    @Test
+    void initWithTrustStoreDelivers() throws Exception {
+        services.close();
+        environment.shareCredentialsWithCommandLine();
+        Path secondHome = temp.resolve("second-home");
+
+        CliRun init = CliRun.of("--home", secondHome.toString(), "init",
+                "--endpoint", environment.s3().endpoint().toString(), "--bucket", TestEnvironment.BUCKET,
+                "--prefix", TestEnvironment.PREFIX, "--audit-url", byName(httpsReceiver.baseUrl()).toString(),
+                "--audit-token-file", environment.tokenFile().toString(), "--audit-trust-store", trustStore.toString(),
+                "--passphrase-file", environment.passphraseFile().toString());
+
+        assertEquals(0, init.exitCode(), init::toString);
+        assertEquals(trustStore, SettingsFile.read(new HomeFolder(secondHome).settingsFile()).orElseThrow().auditTrustStore());
+        // The join's own unlock and lock events went through the trust store.
+        assertFalse(httpsReceiver.store().query(EventQuery.all()).isEmpty());
     }
 
     @Test
