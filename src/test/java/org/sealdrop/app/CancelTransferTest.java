@@ -175,7 +175,7 @@ class CancelTransferTest {
     }
 
     @Test
-    void cancelledCheckSkipsItsFile() throws Exception {
+    void cancelledCheckSkipsFile() throws Exception {
         Path first = writeRandomFile("first.bin", 3 * MIB, 5);
         Path second = writeRandomFile("second.bin", 3 * MIB, 5);
         Path third = writeRandomFile("third.bin", 1 * MIB, 6);
@@ -203,7 +203,7 @@ class CancelTransferTest {
     }
 
     @Test
-    void fileCancelledAfterItsReadIsNoEarlierFile() throws Exception {
+    void cancelAfterReadCountsNoDuplicate() throws Exception {
         Path first = writeRandomFile("first.bin", 2 * MIB, 7);
         Path second = writeRandomFile("second.bin", 2 * MIB, 7);
         // Cancels on the last progress report, after the whole file was read.

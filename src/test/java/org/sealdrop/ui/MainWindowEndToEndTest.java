@@ -231,11 +231,11 @@ class MainWindowEndToEndTest {
     }
 
     @Test
-    void dropShowsCheckingRowAndCancelSkipsUpload(FxRobot robot) throws IOException, TimeoutException {
+    void cancelDuringCheckSkipsUpload(FxRobot robot) throws IOException, TimeoutException {
         Path scan = writeRandomFile("scan-64-mb.bin", 64 * 1024 * 1024, 64);
         Path note = Files.copy(Corpus.image("smile.png"), root.resolve("smile.png"));
         try (FaultProxy slowList = FaultProxy.inFrontOf(environment.s3().endpoint(), Duration.ofSeconds(15))) {
-            // Every listing answers 15 s late, so the sync that starts the duplicate check holds it that long.
+            // Every listing responds 15 s late, so the sync that starts the duplicate check holds it that long.
             slowList.inject(FaultProxy.Fault.DELAY_RESPONSE, "list-type=2", 1, 1000);
             useStoreThrough(slowList.endpoint());
             showWindow(robot);
@@ -261,7 +261,7 @@ class MainWindowEndToEndTest {
     }
 
     @Test
-    void openShowsProgressAndCancelKeepsNothing(FxRobot robot) throws IOException, TimeoutException {
+    void cancelledOpenShowsNoDocument(FxRobot robot) throws IOException, TimeoutException {
         Path scan = writeRandomFile("scan-24-mb.bin", 24 * 1024 * 1024, 24);
         try (ThrottlingProxy slowDownlink = ThrottlingProxy.inFrontOf(environment.s3().endpoint(), 0)) {
             useStoreThrough(slowDownlink.endpoint());
@@ -289,7 +289,7 @@ class MainWindowEndToEndTest {
     }
 
     @Test
-    void saveCopyShowsProgressAndCancelLeavesNoFile(FxRobot robot) throws IOException, TimeoutException {
+    void cancelledSaveLeavesNoFile(FxRobot robot) throws IOException, TimeoutException {
         Path scan = writeRandomFile("scan-16-mb.bin", 16 * 1024 * 1024, 16);
         Path folder = Files.createDirectories(root.resolve("copies"));
         try (ThrottlingProxy slowDownlink = ThrottlingProxy.inFrontOf(environment.s3().endpoint(), 0)) {

@@ -108,7 +108,7 @@ final class TransferCell extends ListCell<TransferItem> {
                 if (item.cancellingProperty().get()) {
                     return Messages.text("transfer.cancelling");
                 }
-                // Until the first bytes are read, the row says what it waits for instead of a size.
+                // Until the first bytes are read, the row shows what it waits for instead of a size.
                 String detail = item.detailProperty().get();
                 return Messages.text("transfer.state." + item.state().name(),
                         detail.isEmpty() ? Messages.text("transfer.waiting." + item.state().name()) : detail);

@@ -90,7 +90,7 @@ public final class TransferItem {
     /**
      * Cancels the transfer. A queued upload never starts. A file being checked turns
      * {@link TransferState#CANCELLED} at once: its read stops at the next buffer and it is never
-     * uploaded. A running upload or open reads the request through {@link #isCancelRequested()}, and its
+     * uploaded. A running upload or open reads the request through its {@link #listener()}, and its
      * state turns {@link TransferState#CANCELLED} once it has stopped.
      */
     public void cancel() {
@@ -103,16 +103,6 @@ public final class TransferItem {
             cancelRequested = true;
             cancelling.set(true);
         }
-    }
-
-    /** Tells the upload's threads whether the user cancelled it; safe from any thread. */
-    boolean isCancelRequested() {
-        return cancelRequested;
-    }
-
-    /** Progress samples of the running transfer; recorded from the transfer's threads. */
-    TransferRate rate() {
-        return rate;
     }
 
     /** Starts a new rate, once a checked file's upload is queued. */
@@ -149,10 +139,10 @@ public final class TransferItem {
         this.cancel = cancel;
     }
 
-    /** Cancels the upload if it has not started; a running upload goes on. */
+    /** Cancels the upload if it has not started, or the file's check; a running upload or open goes on. */
     void cancelIfQueued() {
-        if (state.get() == TransferState.QUEUED) {
-            cancelQueued();
+        if (state.get() == TransferState.QUEUED || state.get() == TransferState.CHECKING) {
+            cancel();
         }
     }
 

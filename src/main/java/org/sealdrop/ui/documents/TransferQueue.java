@@ -155,8 +155,8 @@ public final class TransferQueue {
 
     /**
      * Adds an "Opening" row for {@code summary} and opens the document with the row's progress and
-     * cancel. The row goes away once the document is opened or the open failed for another reason than
-     * a cancel; a cancelled open leaves a cancelled row.
+     * cancel. The row goes away once the document is opened or the open failed. A cancelled open is no
+     * failure, so it leaves a cancelled row instead.
      *
      * @param onOpened receives the opened document, which it then owns, on the application thread
      * @param onFailure receives any failure but a cancel, on the application thread
@@ -206,11 +206,11 @@ public final class TransferQueue {
         }
     }
 
-    /** Cancels every upload that has not started; returns how many were cancelled. */
+    /** Cancels every upload that has not started, and every file still being checked; returns how many were cancelled. */
     public int cancelQueued() {
         List<TransferItem> queued = new ArrayList<>();
         for (TransferItem item : items) {
-            if (item.state() == TransferState.QUEUED) {
+            if (item.state() == TransferState.QUEUED || item.state() == TransferState.CHECKING) {
                 queued.add(item);
             }
         }
