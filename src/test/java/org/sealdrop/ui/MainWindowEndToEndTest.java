@@ -303,13 +303,14 @@ class MainWindowEndToEndTest {
             ViewerWindow viewer = window.viewers().get(0);
             waitFor(() -> viewer.stage().getScene().lookup("#cannotShowMessage") != null);
 
+            // The progress line takes the status text's place while the save runs, so look the text up before.
+            Label status = (Label) viewer.stage().getScene().lookup("#viewerStatus");
             slowDownlink.limitDownloads(1024 * 1024);
             robot.interact(() -> viewer.saveCopyTo(folder.resolve("scan-copy.bin")));
             Label progress = (Label) viewer.stage().getScene().lookup("#saveProgressText");
             waitFor(() -> progress.getText().matches("Saving a decrypted copy: .* of 17 MB, .*/s, about .* left"));
             robot.clickOn(viewer.stage().getScene().lookup("#cancelSaveButton"));
 
-            Label status = (Label) viewer.stage().getScene().lookup("#viewerStatus");
             waitFor(() -> Messages.text("viewer.saveCopy.cancelled").equals(status.getText()));
             try (Stream<Path> left = Files.list(folder)) {
                 assertEquals(List.of(), left.toList(), "neither the copy nor a temporary file");
