@@ -29,14 +29,28 @@ final class ContentCheck {
         this.context = context;
     }
 
-    List<CheckedFile> check(List<Path> files) {
+    /**
+     * Checks {@code files}, each with its listener from {@code listeners} (same order). A file whose
+     * listener reports a cancel, before or while it is read, or before the lookup, comes back unchecked
+     * and does not count as an earlier file of the list.
+     */
+    List<CheckedFile> check(List<Path> files, List<TransferListener> listeners) {
+        if (listeners.size() != files.size()) {
+            throw new IllegalArgumentException("The check got " + listeners.size() + " listeners for "
+                    + files.size() + " files; pass one listener per file.");
+        }
         List<SourceSnapshot> snapshots = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            TransferListener listener = listeners.get(i);
+            snapshots.add(listener.cancelRequested() ? null : read(files.get(i), listener));
+        }
         Set<String> hashes = new LinkedHashSet<>();
-        for (Path file : files) {
-            SourceSnapshot snapshot = read(file);
-            snapshots.add(snapshot);
-            if (snapshot != null) {
-                hashes.add(snapshot.sha256Hex());
+        for (int i = 0; i < files.size(); i++) {
+            // A file cancelled after its read must not make a later file with the same content a duplicate.
+            if (listeners.get(i).cancelRequested()) {
+                snapshots.set(i, null);
+            } else if (snapshots.get(i) != null) {
+                hashes.add(snapshots.get(i).sha256Hex());
             }
         }
         Map<String, List<UUID>> existing = new ContentTags(context).find(hashes);
@@ -62,10 +76,13 @@ final class ContentCheck {
         return checked;
     }
 
-    /** Returns the first pass over {@code file}, or {@code null} when it cannot be read now; its upload then reports why. */
-    private static SourceSnapshot read(Path file) {
+    /**
+     * Returns the first pass over {@code file}, or {@code null} when it cannot be read now (its upload then
+     * reports why) or the listener reported a cancel.
+     */
+    private static SourceSnapshot read(Path file, TransferListener listener) {
         try {
-            return SourceSnapshot.read(file, "a dropped file");
+            return SourceSnapshot.read(file, "a dropped file", LocalDocuments.progress(listener));
         } catch (SealDropException e) {
             LOG.debug("Duplicate check could not read a file: {}", e.errorCode());
             return null;

@@ -41,6 +41,25 @@ public interface DocumentService {
     }
 
     /**
+     * Checks {@code files} like {@link #checkContent(List)}, reporting the bytes read of each file to its
+     * listener and stopping the read of a file whose listener reports a cancel. A cancelled file comes
+     * back unchecked and does not count as an earlier file with the same content; the caller uploads
+     * nothing for it. The default implementation checks nothing and reports no progress.
+     *
+     * @param listeners one per file, in the order of {@code files}
+     * @return one entry per file, in the order of {@code files}
+     * @throws IllegalArgumentException when the lists differ in length
+     * @throws org.sealdrop.SealDropException {@code SD-VAULT-LOCKED} when the vault is locked
+     */
+    default List<CheckedFile> checkContent(List<Path> files, List<TransferListener> listeners) {
+        if (listeners.size() != files.size()) {
+            throw new IllegalArgumentException("The check got " + listeners.size() + " listeners for "
+                    + files.size() + " files; pass one listener per file.");
+        }
+        return checkContent(files);
+    }
+
+    /**
      * Uploads a checked file like {@link #upload(Path, String, TransferListener)}, reusing the check's
      * first pass over the file when there is one. It uploads duplicates too: skipping them is the
      * caller's choice.
@@ -51,7 +70,11 @@ public interface DocumentService {
 
     /**
      * Opens a document for the viewer, recording an open event: large PDFs through verified ranged
-     * reads, every other document downloaded, verified and decrypted into memory.
+     * reads, every other document downloaded, verified and decrypted into memory. The download reports
+     * its progress to {@code listener} and stops when the listener reports a cancel. A cancelled open
+     * fails with {@code SD-CANCELLED}, zeroes what it decrypted, records the open as a failure with
+     * reason {@code cancelled} and leaves the row as it was. A ranged open reports no progress and does
+     * not read the cancel flag, because it fetches only the first and last chunks.
      */
     OpenedDocument open(UUID id, TransferListener listener);
 

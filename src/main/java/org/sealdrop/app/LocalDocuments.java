@@ -108,9 +108,14 @@ final class LocalDocuments implements DocumentService {
 
     @Override
     public List<CheckedFile> checkContent(List<Path> files) {
+        return checkContent(files, files.stream().map(file -> TransferListener.NONE).toList());
+    }
+
+    @Override
+    public List<CheckedFile> checkContent(List<Path> files, List<TransferListener> listeners) {
         services.unlockedKeys();
         syncBeforeCheck();
-        return new ContentCheck(services.transferContext()).check(files);
+        return new ContentCheck(services.transferContext()).check(files, listeners);
     }
 
     /** Syncs so documents from other computers count; a bucket that cannot be read leaves the index as it is. */
@@ -200,7 +205,7 @@ final class LocalDocuments implements DocumentService {
     }
 
     /** Adapts the listener to the transfer jobs, passing on both progress and the cancel flag. */
-    private static Progress progress(TransferListener listener) {
+    static Progress progress(TransferListener listener) {
         return new Progress() {
             @Override
             public void update(long bytesDone, long bytesTotal) {

@@ -19,8 +19,9 @@ public interface TransferListener {
 
     /**
      * Tells whether the user asked to stop the transfer; never by default. Polled from other threads a
-     * few times a second, so it must read a thread-safe flag and return at once. Uploads and exports
-     * then stop, keep nothing, and fail with error code {@code SD-CANCELLED}.
+     * few times a second, so it must read a thread-safe flag and return at once. Uploads, in-memory
+     * opens, exports and duplicate checks then stop, keep nothing, and fail with error code
+     * {@code SD-CANCELLED}.
      */
     default boolean cancelRequested() {
         return false;

@@ -59,7 +59,12 @@ public final class DocumentAccess {
                 "No document with id " + id + " is in the index; list the documents to find its id."));
     }
 
-    /** Decrypts a verified document into memory and records an open event. */
+    /**
+     * Decrypts a verified document into memory and records an open event. A cancel that
+     * {@code progress} reports before the event is recorded zeroes the plaintext and fails with
+     * {@value Cancellation#ERROR_CODE}; the open is then recorded as a failure with reason
+     * {@value Cancellation#AUDIT_REASON} and the row stays as it was.
+     */
     public Decrypted open(UUID id, Progress progress) {
         DocumentRecord record = find(id);
         if (record.plaintextSize() > MAX_IN_MEMORY_BYTES) {
@@ -69,7 +74,12 @@ public final class DocumentAccess {
         byte[] content = new byte[(int) record.plaintextSize()];
         try {
             DocumentMetadata metadata = audited(record, AuditAction.OPEN,
-                    r -> reader.decryptTo(r, new ArrayOutputStream(content), progress));
+                    r -> {
+                        DocumentMetadata verified = reader.decryptTo(r, new ArrayOutputStream(content), progress);
+                        // The download may finish between the user's cancel and the copy loop's last check.
+                        Cancellation.throwIfRequested(progress, "The open of document " + id);
+                        return verified;
+                    });
             return new Decrypted(record, metadata, content);
         } catch (RuntimeException e) {
             Arrays.fill(content, (byte) 0);

@@ -38,7 +38,13 @@ public final class DocumentReader {
         }
     }
 
-    /** Decrypts the whole object into {@code sink} and returns its verified metadata. */
+    /**
+     * Decrypts the whole object into {@code sink} and returns its verified metadata. The copy loop
+     * reports each buffer to {@code progress} and checks its cancel flag before each buffer.
+     *
+     * @throws SealDropException {@value Cancellation#ERROR_CODE} when {@code progress} reports a cancel;
+     *     the caller discards what the sink received
+     */
     public DocumentMetadata decryptTo(DocumentRecord record, OutputStream sink, Progress progress) {
         try (SecretKeyBytes documentKey = unwrapKey(record);
                 InputStream object = context.store().get(record.objectKey())) {
@@ -49,7 +55,7 @@ public final class DocumentReader {
             }
             try (ObjectDecryptor decryptor = ObjectDecryptor.open(record.id(), documentKey, new ByteArrayInputStream(header))) {
                 DocumentMetadata metadata = decryptor.metadata();
-                copy(decryptor.decrypt(object), sink, metadata.size(), progress);
+                copy(decryptor.decrypt(object), sink, metadata.size(), progress, "The download of document " + record.id());
                 return metadata;
             }
         } catch (IOException e) {
@@ -62,12 +68,16 @@ public final class DocumentReader {
         return context.vaultKeys().get().unwrapDocumentKey(record.id(), record.wrappedKey());
     }
 
-    private static void copy(InputStream plaintext, OutputStream sink, long total, Progress progress) throws IOException {
+    private static void copy(InputStream plaintext, OutputStream sink, long total, Progress progress, String job)
+            throws IOException {
         byte[] buffer = new byte[COPY_BUFFER];
         long written = 0;
         int read;
         try {
+            // NOTE: a download that receives no byte blocks in read() until the socket timeout, so a cancel
+            // is seen only when the next buffer arrives or the read fails.
             while ((read = plaintext.read(buffer)) != -1) {
+                Cancellation.throwIfRequested(progress, job);
                 sink.write(buffer, 0, read);
                 written += read;
                 progress.update(Math.min(written, total), total);

@@ -32,6 +32,17 @@ public record SourceSnapshot(long size, FileTime modified, String sha256Hex, Str
      *     length differs from its size at the start
      */
     public static SourceSnapshot read(Path file, String documentLabel) {
+        return read(file, documentLabel, Progress.NONE);
+    }
+
+    /**
+     * Reads {@code file} once, in order, like {@link #read(Path, String)}, reporting the bytes read to
+     * {@code progress} and checking its cancel flag before each buffer.
+     *
+     * @throws SealDropException the codes of {@link #read(Path, String)}, or {@value Cancellation#ERROR_CODE}
+     *     when {@code progress} reports a cancel
+     */
+    public static SourceSnapshot read(Path file, String documentLabel, Progress progress) {
         BasicFileAttributes attributes = attributes(file, documentLabel);
         MessageDigest sha256 = newSha256();
         byte[] head = new byte[MediaTypes.SNIFF_LENGTH];
@@ -41,6 +52,7 @@ public record SourceSnapshot(long size, FileTime modified, String sha256Hex, Str
             byte[] buffer = new byte[1 << 16];
             int read;
             while ((read = in.read(buffer)) != -1) {
+                Cancellation.throwIfRequested(progress, "The check of " + documentLabel);
                 if (headLength < head.length) {
                     int copy = Math.min(read, head.length - headLength);
                     System.arraycopy(buffer, 0, head, headLength, copy);
@@ -48,6 +60,7 @@ public record SourceSnapshot(long size, FileTime modified, String sha256Hex, Str
                 }
                 sha256.update(buffer, 0, read);
                 total += read;
+                progress.update(total, attributes.size());
             }
         } catch (IOException e) {
             throw unreadable(documentLabel, e);

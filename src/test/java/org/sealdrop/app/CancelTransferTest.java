@@ -144,6 +144,87 @@ class CancelTransferTest {
                 .count());
     }
 
+    @Test
+    void cancelledOpenRecordsNoOpen() throws Exception {
+        Path source = writeRandomFile("scan.bin", 3 * MIB, 4);
+        DocumentSummary uploaded = services.documents().upload(source, null, TransferListener.NONE);
+        CancellableListener listener = new CancellableListener() {
+            @Override
+            public void progress(long bytesDone, long bytesTotal) {
+                super.progress(bytesDone, bytesTotal);
+                cancel();
+            }
+        };
+
+        SealDropException failure = assertThrows(SealDropException.class,
+                () -> services.documents().open(uploaded.id(), listener));
+
+        assertEquals("SD-CANCELLED", failure.errorCode());
+        assertTrue(listener.done.get() < 3L * MIB, "the download stopped before its end");
+        assertEquals("uploaded", services.documents().list().get(0).status(), "the row stays as it was");
+        assertTrue(services.flushAudit(Duration.ofSeconds(10)), "audit events delivered");
+        assertEquals(0, events("open", "success"));
+        assertEquals(1, environment.receivedEvents().stream()
+                .filter(event -> event.get("action").asText().equals("open"))
+                .filter(event -> event.get("reason").asText().equals("cancelled"))
+                .count());
+        assertEquals(0, events("integrity_failure", "failure"), "a cancel is no integrity failure");
+
+        OpenedDocument again = services.documents().open(uploaded.id(), TransferListener.NONE);
+        again.close();
+    }
+
+    @Test
+    void cancelledCheckSkipsFile() throws Exception {
+        Path first = writeRandomFile("first.bin", 3 * MIB, 5);
+        Path second = writeRandomFile("second.bin", 3 * MIB, 5);
+        Path third = writeRandomFile("third.bin", 1 * MIB, 6);
+        CancellableListener cancelledBefore = new CancellableListener();
+        cancelledBefore.cancel();
+        // Cancels once the first buffer is read, so the read of the file stops there.
+        CancellableListener cancelledDuring = new CancellableListener() {
+            @Override
+            public void progress(long bytesDone, long bytesTotal) {
+                super.progress(bytesDone, bytesTotal);
+                cancel();
+            }
+        };
+        CancellableListener untouched = new CancellableListener();
+
+        List<CheckedFile> checked = services.documents().checkContent(List.of(first, second, third),
+                List.of(cancelledDuring, untouched, cancelledBefore));
+
+        assertEquals(-1, checked.get(0).size(), "the cancelled read gives no snapshot");
+        assertTrue(cancelledDuring.done.get() < 3L * MIB, "the read stopped before the end of the file");
+        assertEquals(3L * MIB, checked.get(1).size());
+        assertFalse(checked.get(1).isDuplicate(), "a cancelled file does not count as an earlier file");
+        assertEquals(-1, checked.get(2).size());
+        assertEquals(0, cancelledBefore.done.get(), "a file cancelled before its turn is not read");
+    }
+
+    @Test
+    void cancelAfterReadCountsNoDuplicate() throws Exception {
+        Path first = writeRandomFile("first.bin", 2 * MIB, 7);
+        Path second = writeRandomFile("second.bin", 2 * MIB, 7);
+        // Cancels on the last progress report, after the whole file was read.
+        CancellableListener cancelledAtEnd = new CancellableListener() {
+            @Override
+            public void progress(long bytesDone, long bytesTotal) {
+                super.progress(bytesDone, bytesTotal);
+                if (bytesDone == bytesTotal) {
+                    cancel();
+                }
+            }
+        };
+
+        List<CheckedFile> checked = services.documents().checkContent(List.of(first, second),
+                List.of(cancelledAtEnd, new CancellableListener()));
+
+        assertEquals(2L * MIB, cancelledAtEnd.done.get(), "the first file was read to its end");
+        assertEquals(-1, checked.get(0).size());
+        assertFalse(checked.get(1).isDuplicate(), checked.get(1).earlierFile().toString());
+    }
+
     /** A listener whose cancel flag the test sets, as the window's cancel button does. */
     private static class CancellableListener implements TransferListener {
 
@@ -218,6 +299,13 @@ class CancelTransferTest {
             }
             Thread.sleep(20);
         }
+    }
+
+    private long events(String action, String outcome) {
+        return environment.receivedEvents().stream()
+                .filter(event -> event.get("action").asText().equals(action))
+                .filter(event -> event.get("outcome").asText().equals(outcome))
+                .count();
     }
 
     private Path writeRandomFile(String name, int size, long seed) throws IOException {

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * A TCP relay on 127.0.0.1 in front of a local S3 server that limits the bytes clients send per second,
  * like a slow uplink, and records the part number of every UploadPart request it forwards (from the
- * {@code partNumber=} of the request line). The limit can change while clients are connected.
+ * {@code partNumber=} of the request line). A second limit applies to the bytes clients receive, like a
+ * slow downlink. Both limits are per connection and can change while clients are connected.
  */
 public final class ThrottlingProxy implements AutoCloseable {
 
@@ -33,6 +34,7 @@ public final class ThrottlingProxy implements AutoCloseable {
     private final List<Integer> partNumbers = new CopyOnWriteArrayList<>();
     private final AtomicLong bytesSent = new AtomicLong();
     private volatile long bytesPerSecond;
+    private volatile long downloadBytesPerSecond;
 
     private ThrottlingProxy(int targetPort, long bytesPerSecond) throws IOException {
         this.targetPort = targetPort;
@@ -58,6 +60,11 @@ public final class ThrottlingProxy implements AutoCloseable {
     /** Changes the limit; 0 removes it. */
     public void limit(long newBytesPerSecond) {
         this.bytesPerSecond = newBytesPerSecond;
+    }
+
+    /** Limits the bytes clients receive per second on each connection; 0 removes the limit. */
+    public void limitDownloads(long newBytesPerSecond) {
+        this.downloadBytesPerSecond = newBytesPerSecond;
     }
 
     /** Returns the part numbers of the UploadPart requests forwarded since the last {@link #reset()}, in order. */
@@ -99,7 +106,9 @@ public final class ThrottlingProxy implements AutoCloseable {
                 if (towardsServer) {
                     carried = recordPartNumbers(carried + new String(buffer, 0, read, StandardCharsets.ISO_8859_1));
                     bytesSent.addAndGet(read);
-                    throttle(read);
+                    throttle(read, bytesPerSecond);
+                } else {
+                    throttle(read, downloadBytesPerSecond);
                 }
                 out.write(buffer, 0, read);
                 out.flush();
@@ -123,8 +132,7 @@ public final class ThrottlingProxy implements AutoCloseable {
         return text.substring(Math.max(end, text.length() - CARRIED_CHARACTERS));
     }
 
-    private void throttle(int bytes) {
-        long limit = bytesPerSecond;
+    private static void throttle(int bytes, long limit) {
         if (limit > 0) {
             LockSupport.parkNanos(bytes * 1_000_000_000L / limit);
         }

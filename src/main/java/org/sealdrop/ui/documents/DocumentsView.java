@@ -11,7 +11,6 @@ import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -24,16 +23,13 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import org.sealdrop.app.CheckedFile;
 import org.sealdrop.app.DocumentService;
 import org.sealdrop.app.DocumentSummary;
 import org.sealdrop.app.OpenedDocument;
-import org.sealdrop.app.TransferListener;
 import org.sealdrop.app.VaultAccess;
 import org.sealdrop.ui.BackgroundTasks;
 import org.sealdrop.ui.ErrorDialog;
 import org.sealdrop.ui.ErrorReport;
-import org.sealdrop.transfer.FolderExpansion;
 import org.sealdrop.ui.Messages;
 
 /**
@@ -59,8 +55,8 @@ public final class DocumentsView {
     private final TextField patientReference = new TextField();
     private final DropZone dropZone;
     private final TableView<DocumentSummary> table;
+    private final DroppedFiles droppedFiles;
     private final BorderPane root = new BorderPane();
-    private Alert duplicateDialog;
     private boolean refreshing;
     private boolean refreshAgain;
     private boolean stopped;
@@ -84,6 +80,7 @@ public final class DocumentsView {
         addFiles.setAccessibleText(Messages.text("documents.addFiles.accessible"));
         addFiles.setOnAction(event -> chooseFiles());
         this.dropZone = new DropZone(this::addDroppedFiles, addFiles);
+        this.droppedFiles = new DroppedFiles(documents, executor, transfers, dropZone, this::window, this::showFailure);
         this.table = DocumentTable.create(rows, this::open);
 
         root.setTop(header(onLock));
@@ -120,23 +117,18 @@ public final class DocumentsView {
         sync.stop();
         statusBar.stop();
         transfers.cancelQueued();
-        if (duplicateDialog != null) {
-            // The dialog shows file names, which must not stay on screen. Closing it here queues nothing.
-            duplicateDialog.close();
-        }
+        droppedFiles.stop();
         table.getSelectionModel().clearSelection();
         rows.clear();
         transfers.items().clear();
     }
 
     /**
-     * Takes files and folders as a drop delivers them: folders are expanded and every file is checked
-     * for duplicates off the application thread. When the vault or the drop already has the content of
-     * some files, one dialog lists them and offers to skip them. Then every file is queued with the
-     * patient reference typed before the drop, which is cleared at once.
-     *
-     * <p>NOTE: uploads start only after the check has read every file of the drop once, so a drop of
-     * large scans shows no row until that pass is done. The upload then reuses that read's SHA-256.
+     * Takes files and folders as a drop delivers them: folders are expanded, every file gets a
+     * "Checking" row at once, and the duplicate check reads each file off the application thread, with
+     * a Cancel on its row. When the vault or the drop already has the content of some files, one dialog
+     * lists them and offers to skip them. Then every other file is queued with the patient reference
+     * typed before the drop, which is cleared at once. The upload reuses the check's SHA-256.
      *
      * @return {@code false} when the list is empty, after telling the user that no files came with it
      */
@@ -147,45 +139,8 @@ public final class DocumentsView {
         }
         List<Path> paths = new ArrayList<>();
         dropped.forEach(file -> paths.add(file.toPath()));
-        String reference = takePatientReference();
-        dropZone.showMessage(Messages.text("dropZone.checking"));
-
-        BackgroundTasks.run(executor, () -> {
-            FolderExpansion.Result expanded = FolderExpansion.expand(paths);
-            return new CheckedDrop(expanded.skipped(), documents.checkContent(expanded.files()));
-        }, drop -> {
-            if (stopped) {
-                return;
-            }
-            dropZone.showMessage(Messages.text(drop.files().isEmpty() ? "dropZone.nothingToUpload" : "dropZone.hint"));
-            List<CheckedFile> duplicates = drop.files().stream().filter(CheckedFile::isDuplicate).toList();
-            if (duplicates.isEmpty()) {
-                transfers.enqueueChecked(drop.files(), reference);
-                transfers.addSkipped(drop.skipped());
-                return;
-            }
-            duplicateDialog = DuplicateDialog.show(window(), duplicates, addAnyway -> {
-                duplicateDialog = null;
-                if (stopped) {
-                    return;
-                }
-                if (addAnyway) {
-                    transfers.enqueueChecked(drop.files(), reference);
-                } else {
-                    transfers.enqueueChecked(drop.files().stream().filter(file -> !file.isDuplicate()).toList(), reference);
-                    transfers.addSkippedDuplicates(duplicates);
-                }
-                transfers.addSkipped(drop.skipped());
-            });
-        }, failure -> {
-            dropZone.showMessage(Messages.text("dropZone.hint"));
-            showFailure("duplicate check", failure);
-        });
+        droppedFiles.add(paths, takePatientReference());
         return true;
-    }
-
-    /** A drop after folder expansion and the duplicate check. */
-    private record CheckedDrop(List<FolderExpansion.Skipped> skipped, List<CheckedFile> files) {
     }
 
     /** The transfer list's view model, for tests that wait for uploads. */
@@ -240,10 +195,9 @@ public final class DocumentsView {
         }
     }
 
+    /** Opens a document with an "Opening" row in the transfer list that shows the download and can cancel it. */
     private void open(DocumentSummary summary) {
-        statusBar.showActivity(Messages.text("status.opening"));
-        BackgroundTasks.run(executor, () -> documents.open(summary.id(), TransferListener.NONE), opened -> {
-            statusBar.showActivity("");
+        transfers.open(summary, opened -> {
             if (stopped) {
                 opened.close();
                 return;
@@ -256,7 +210,6 @@ public final class DocumentsView {
                 throw e;
             }
         }, failure -> {
-            statusBar.showActivity("");
             statusBar.pollNow();
             showFailure("open", failure);
         });

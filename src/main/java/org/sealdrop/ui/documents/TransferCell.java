@@ -15,8 +15,9 @@ import javafx.scene.layout.Region;
 import org.sealdrop.ui.Messages;
 
 /**
- * Row of the transfer list: file name, progress bar, state text such as "Uploading 12 MB of 1.1 GB,
- * 3.2 MB/s, about 5 min left", and a Cancel button while the upload is queued or running.
+ * Row of the transfer list: file or document name, progress bar, state text such as "Uploading 12 MB
+ * of 1.1 GB, 3.2 MB/s, about 5 min left", and a Cancel button while the check, upload or open is
+ * queued or running.
  */
 final class TransferCell extends ListCell<TransferItem> {
 
@@ -79,10 +80,10 @@ final class TransferCell extends ListCell<TransferItem> {
         if (item.state() == TransferState.FAILED || item.state() == TransferState.SKIPPED) {
             state.getStyleClass().add("problem");
         }
-        // A bar is shown only while it means something: queued, uploading or uploaded.
-        progress.setVisible(item.state() == TransferState.QUEUED || item.state() == TransferState.UPLOADING
+        // A bar is shown only while it means something: running, queued or uploaded.
+        progress.setVisible(item.state().isRunning() || item.state() == TransferState.QUEUED
                 || item.state() == TransferState.UPLOADED);
-        boolean cancellable = item.state() == TransferState.QUEUED || item.state() == TransferState.UPLOADING;
+        boolean cancellable = !item.state().isFinal();
         cancel.visibleProperty().bind(item.cancellingProperty().not().and(Bindings.createBooleanBinding(() -> cancellable)));
         cancel.setOnAction(event -> item.cancel());
         setGraphic(row);
@@ -102,6 +103,15 @@ final class TransferCell extends ListCell<TransferItem> {
                     return Messages.text("transfer.cancelling");
                 }
                 return Messages.text("transfer.state.UPLOADING", item.detailProperty().get());
+            case CHECKING:
+            case OPENING:
+                if (item.cancellingProperty().get()) {
+                    return Messages.text("transfer.cancelling");
+                }
+                // Until the first bytes are read, the row shows what it waits for instead of a size.
+                String detail = item.detailProperty().get();
+                return Messages.text("transfer.state." + item.state().name(),
+                        detail.isEmpty() ? Messages.text("transfer.waiting." + item.state().name()) : detail);
             case FAILED:
             case SKIPPED:
                 return Messages.text("transfer.state." + item.state().name(), item.problemProperty().get());

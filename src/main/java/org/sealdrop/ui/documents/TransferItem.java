@@ -9,37 +9,54 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.sealdrop.app.TransferListener;
 
 /**
- * One row of the transfer list: a file, its upload state, progress and failure text. The file name
- * is PHI, so it is shown and never logged. Properties change on the JavaFX application thread only.
+ * One row of the transfer list: a file or an opened document, its state, progress and failure text.
+ * The name is PHI, so it is shown and never logged. Properties change on the JavaFX application
+ * thread only.
  */
 public final class TransferItem {
 
     private final Path file;
+    private final String displayName;
     private final ObjectProperty<TransferState> state = new SimpleObjectProperty<>(this, "state");
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", 0);
     private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
     private final StringProperty detail = new SimpleStringProperty(this, "detail", "");
     private final BooleanProperty cancelling = new SimpleBooleanProperty(this, "cancelling", false);
-    private final TransferRate rate = new TransferRate(System::nanoTime);
+    // Replaced when a checked file's upload is queued, so the upload's rate does not start from the check's samples.
+    private volatile TransferRate rate = new TransferRate(System::nanoTime);
     // Read by the upload's threads, so it is a volatile copy of the cancelling property.
     private volatile boolean cancelRequested;
     private Runnable cancel = () -> { };
 
     TransferItem(Path file, TransferState initialState) {
         this.file = file;
+        Path name = file.getFileName();
+        this.displayName = name == null ? file.toString() : name.toString();
         this.state.set(initialState);
     }
 
+    /** Creates a row for a document of the vault, such as one being opened, which has no local file. */
+    static TransferItem forDocument(String name, TransferState initialState) {
+        return new TransferItem(name, initialState);
+    }
+
+    private TransferItem(String displayName, TransferState initialState) {
+        this.file = null;
+        this.displayName = displayName;
+        this.state.set(initialState);
+    }
+
+    /** The local file of a check or upload, or {@code null} for a row of a document being opened. */
     public Path file() {
         return file;
     }
 
-    /** File name without its folder, as the row shows it. */
+    /** File name without its folder, or the document's name, as the row shows it. */
     public String displayName() {
-        Path name = file.getFileName();
-        return name == null ? file.toString() : name.toString();
+        return displayName;
     }
 
     public ObjectProperty<TransferState> stateProperty() {
@@ -50,7 +67,7 @@ public final class TransferItem {
         return state.get();
     }
 
-    /** Fraction of the file encrypted and uploaded, from 0 to 1. */
+    /** Fraction of the file checked or uploaded, or of the document downloaded, from 0 to 1. */
     public DoubleProperty progressProperty() {
         return progress;
     }
@@ -65,48 +82,67 @@ public final class TransferItem {
         return detail;
     }
 
-    /** Flag that is true from the user's cancel of the running upload until the upload has stopped. */
+    /** Flag that is true from the user's cancel of a running upload or open until it has stopped. */
     public BooleanProperty cancellingProperty() {
         return cancelling;
     }
 
     /**
-     * Cancels the upload. A queued one never starts. A running one reads the request through
-     * {@link #isCancelRequested()}, and its state turns {@link TransferState#CANCELLED} once it has stopped.
+     * Cancels the transfer. A queued upload never starts. A file being checked turns
+     * {@link TransferState#CANCELLED} at once: its read stops at the next buffer and it is never
+     * uploaded. A running upload or open reads the request through its {@link #listener()}, and its
+     * state turns {@link TransferState#CANCELLED} once it has stopped.
      */
     public void cancel() {
         if (state.get() == TransferState.QUEUED) {
             cancelQueued();
-        } else if (state.get() == TransferState.UPLOADING) {
+        } else if (state.get() == TransferState.CHECKING) {
+            cancelRequested = true;
+            state.set(TransferState.CANCELLED);
+        } else if (state.get() == TransferState.UPLOADING || state.get() == TransferState.OPENING) {
             cancelRequested = true;
             cancelling.set(true);
         }
     }
 
-    /** Tells the upload's threads whether the user cancelled it; safe from any thread. */
-    boolean isCancelRequested() {
-        return cancelRequested;
+    /** Starts a new rate, once a checked file's upload is queued. */
+    void restartRate() {
+        rate = new TransferRate(System::nanoTime);
+        progress.set(0);
+        detail.set("");
     }
 
-    /** Progress samples of the running upload; recorded from the upload's threads. */
-    TransferRate rate() {
-        return rate;
+    /** Returns a listener that records progress into this row and reads its cancel flag. */
+    TransferListener listener() {
+        return new TransferListener() {
+            @Override
+            public void progress(long bytesDone, long bytesTotal) {
+                rate.record(bytesDone, bytesTotal);
+            }
+
+            @Override
+            public boolean cancelRequested() {
+                return cancelRequested;
+            }
+        };
     }
 
     /** Copies the latest progress into the properties; called a few times a second on the application thread. */
     void refreshProgress() {
-        progress.set(rate.fraction());
-        detail.set(rate.describe());
+        TransferRate current = rate;
+        progress.set(current.fraction());
+        // An upload describes its first pass itself; a check or open waits silently until its first bytes.
+        detail.set(current.hasSamples() || state.get() == TransferState.UPLOADING ? current.describe() : "");
     }
 
     void setCancel(Runnable cancel) {
         this.cancel = cancel;
     }
 
-    /** Cancels the upload if it has not started; a running upload goes on. */
+    /** Cancels the upload if it has not started, or the file's check; a running upload or open goes on. */
     void cancelIfQueued() {
-        if (state.get() == TransferState.QUEUED) {
-            cancelQueued();
+        if (state.get() == TransferState.QUEUED || state.get() == TransferState.CHECKING) {
+            cancel();
         }
     }
 

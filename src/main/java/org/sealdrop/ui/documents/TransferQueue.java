@@ -17,6 +17,7 @@ import javafx.util.Duration;
 import org.sealdrop.app.CheckedFile;
 import org.sealdrop.app.DocumentService;
 import org.sealdrop.app.DocumentSummary;
+import org.sealdrop.app.OpenedDocument;
 import org.sealdrop.app.PendingUpload;
 import org.sealdrop.app.TransferListener;
 import org.sealdrop.ui.BackgroundTasks;
@@ -28,10 +29,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * View model of the transfer list: queues uploads and keeps one {@link TransferItem} per file.
+ * View model of the transfer list: keeps one {@link TransferItem} per dropped file, from its duplicate
+ * check through its upload, and one per document being opened.
  *
  * <p>Uploads run {@value #MAX_CONCURRENT_UPLOADS} at a time on the injected executor, so a drop of
- * hundreds of files queues them. Call every method on the JavaFX application thread.
+ * hundreds of files queues them. Opens run at once. Call every method on the JavaFX application thread.
  */
 public final class TransferQueue {
 
@@ -47,6 +49,7 @@ public final class TransferQueue {
     private static final Logger LOG = LoggerFactory.getLogger(TransferQueue.class);
 
     private final DocumentService documents;
+    private final Executor executor;
     private final Executor uploads;
     private final Consumer<DocumentSummary> onUploaded;
     // The extractor makes the list report a state change as an update, so rows restyle themselves.
@@ -57,6 +60,7 @@ public final class TransferQueue {
     /** @param onUploaded called on the application thread after each successful upload */
     public TransferQueue(DocumentService documents, Executor executor, Consumer<DocumentSummary> onUploaded) {
         this.documents = documents;
+        this.executor = executor;
         this.uploads = new BoundedExecutor(executor, MAX_CONCURRENT_UPLOADS);
         this.onUploaded = onUploaded;
         ticker.setCycleCount(Animation.INDEFINITE);
@@ -88,14 +92,93 @@ public final class TransferQueue {
         }
     }
 
-    /** Adds a finished row for each duplicate the user chose to skip, saying why it was skipped. */
-    public void addSkippedDuplicates(List<CheckedFile> duplicates) {
-        for (CheckedFile file : duplicates) {
-            TransferItem item = new TransferItem(file.file(), TransferState.SKIPPED);
-            item.problemProperty().set(Messages.text(file.existingDocuments().isEmpty()
-                    ? "transfer.skipped.DUPLICATE_IN_DROP" : "transfer.skipped.DUPLICATE_IN_VAULT"));
+    /**
+     * Adds a row per file in state {@link TransferState#CHECKING}, for the files of a drop while the
+     * duplicate check reads them. The rows' listeners take the check's progress and cancel.
+     *
+     * @return the new rows, in the order of {@code files}
+     */
+    public List<TransferItem> addChecking(List<Path> files) {
+        List<TransferItem> added = new ArrayList<>();
+        for (Path file : files) {
+            TransferItem item = new TransferItem(file, TransferState.CHECKING);
+            added.add(item);
             items.add(item);
         }
+        if (!added.isEmpty()) {
+            ticker.play();
+        }
+        return added;
+    }
+
+    /**
+     * Queues the upload of each checked file in its row from {@link #addChecking}, which reuses the
+     * check's read of the file. Rows the user cancelled during the check stay cancelled.
+     *
+     * @param patientReference stored with every file of this batch, or {@code null}
+     */
+    public void enqueueChecked(List<TransferItem> rows, List<CheckedFile> files, String patientReference) {
+        for (int i = 0; i < rows.size(); i++) {
+            TransferItem item = rows.get(i);
+            CheckedFile file = files.get(i);
+            if (item.state() != TransferState.CHECKING) {
+                continue;
+            }
+            item.restartRate();
+            item.stateProperty().set(TransferState.QUEUED);
+            start(item, listener -> documents.upload(file, patientReference, listener));
+        }
+    }
+
+    /** Marks each row still being checked as skipped, saying whether the vault or the drop has its content. */
+    public void skipDuplicates(List<TransferItem> rows, List<CheckedFile> duplicates) {
+        for (int i = 0; i < rows.size(); i++) {
+            TransferItem item = rows.get(i);
+            if (item.state() != TransferState.CHECKING) {
+                continue;
+            }
+            item.problemProperty().set(Messages.text(duplicates.get(i).existingDocuments().isEmpty()
+                    ? "transfer.skipped.DUPLICATE_IN_DROP" : "transfer.skipped.DUPLICATE_IN_VAULT"));
+            item.stateProperty().set(TransferState.SKIPPED);
+        }
+    }
+
+    /** Marks each row still being checked as failed with {@code problem}, after the check itself failed. */
+    public void failChecking(List<TransferItem> rows, String problem) {
+        for (TransferItem item : rows) {
+            if (item.state() == TransferState.CHECKING) {
+                item.problemProperty().set(problem);
+                item.stateProperty().set(TransferState.FAILED);
+            }
+        }
+    }
+
+    /**
+     * Adds an "Opening" row for {@code summary} and opens the document with the row's progress and
+     * cancel. The row goes away once the document is opened or the open failed. A cancelled open is no
+     * failure, so it leaves a cancelled row instead.
+     *
+     * @param onOpened receives the opened document, which it then owns, on the application thread
+     * @param onFailure receives any failure but a cancel, on the application thread
+     */
+    public void open(DocumentSummary summary, Consumer<OpenedDocument> onOpened, Consumer<Throwable> onFailure) {
+        TransferItem item = TransferItem.forDocument(summary.name(), TransferState.OPENING);
+        items.add(item);
+        item.refreshProgress();
+        ticker.play();
+        TransferListener listener = item.listener();
+        BackgroundTasks.run(executor, () -> documents.open(summary.id(), listener), opened -> {
+            items.remove(item);
+            onOpened.accept(opened);
+        }, failure -> {
+            if (CANCELLED.equals(ErrorReport.of(failure).code())) {
+                LOG.info("Open of document {} cancelled by the user", summary.id());
+                item.stateProperty().set(TransferState.CANCELLED);
+                return;
+            }
+            items.remove(item);
+            onFailure.accept(failure);
+        });
     }
 
     /**
@@ -123,11 +206,11 @@ public final class TransferQueue {
         }
     }
 
-    /** Cancels every upload that has not started; returns how many were cancelled. */
+    /** Cancels every upload that has not started, and every file still being checked; returns how many were cancelled. */
     public int cancelQueued() {
         List<TransferItem> queued = new ArrayList<>();
         for (TransferItem item : items) {
-            if (item.state() == TransferState.QUEUED) {
+            if (item.state() == TransferState.QUEUED || item.state() == TransferState.CHECKING) {
                 queued.add(item);
             }
         }
@@ -142,17 +225,7 @@ public final class TransferQueue {
 
     private void start(TransferItem item, Function<TransferListener, DocumentSummary> upload) {
         // Progress only goes into the item's samples here; the ticker shows it a few times a second.
-        TransferListener listener = new TransferListener() {
-            @Override
-            public void progress(long bytesDone, long bytesTotal) {
-                item.rate().record(bytesDone, bytesTotal);
-            }
-
-            @Override
-            public boolean cancelRequested() {
-                return item.isCancelRequested();
-            }
-        };
+        TransferListener listener = item.listener();
         Task<DocumentSummary> task = new Task<>() {
             @Override
             protected DocumentSummary call() {
@@ -187,11 +260,11 @@ public final class TransferQueue {
         });
     }
 
-    /** Shows the latest progress of every running upload, and stops once none is running. */
+    /** Shows the latest progress of every running check, upload and open, and stops once none is running. */
     private void showProgress() {
         boolean running = false;
         for (TransferItem item : items) {
-            if (item.state() == TransferState.UPLOADING) {
+            if (item.state().isRunning()) {
                 item.refreshProgress();
                 running = true;
             }

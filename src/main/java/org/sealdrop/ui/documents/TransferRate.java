@@ -16,9 +16,10 @@ import org.sealdrop.ui.Messages;
  * <p>The rate is measured over the last {@link #WINDOW} rather than since the start, so it follows a
  * line that gets slower or faster, and it falls to zero when no bytes arrive for a whole window.
  * Samples come from the transfer's threads and readings from the application thread, so every method
- * is synchronized. It uses no JavaFX, so tests drive it with a fake clock.
+ * is synchronized. It uses no JavaFX, so tests drive it with a fake clock. The viewer uses it for saving
+ * a decrypted copy.
  */
-final class TransferRate {
+public final class TransferRate {
 
     /** Span of the sliding window that the rate is measured over. */
     static final Duration WINDOW = Duration.ofSeconds(5);
@@ -38,7 +39,7 @@ final class TransferRate {
     private long bytesTotal;
 
     /** @param nanoClock monotonic time in nanoseconds, such as {@code System::nanoTime} */
-    TransferRate(LongSupplier nanoClock) {
+    public TransferRate(LongSupplier nanoClock) {
         this.nanoClock = nanoClock;
     }
 
@@ -46,7 +47,7 @@ final class TransferRate {
      * Records that {@code done} of {@code total} bytes are processed, now. Transfers report every few
      * KiB, so a sample is kept only every {@link #SAMPLE_SPACING}; the latest count is always kept.
      */
-    synchronized void record(long done, long total) {
+    public synchronized void record(long done, long total) {
         bytesDone = done;
         bytesTotal = total;
         long now = nanoClock.getAsLong();
@@ -57,8 +58,13 @@ final class TransferRate {
         dropOldSamples(now);
     }
 
+    /** Tells whether any progress was recorded yet. */
+    public synchronized boolean hasSamples() {
+        return !samples.isEmpty();
+    }
+
     /** Returns the fraction done, from 0 to 1; 0 before the first sample. */
-    synchronized double fraction() {
+    public synchronized double fraction() {
         return bytesTotal <= 0 ? 0 : Math.min(1, (double) bytesDone / bytesTotal);
     }
 
@@ -91,7 +97,7 @@ final class TransferRate {
     }
 
     /** Returns the row text, such as "12.4 MB of 1.1 GB, 3.2 MB/s, about 5 min left". */
-    synchronized String describe() {
+    public synchronized String describe() {
         if (samples.isEmpty()) {
             // Before the first byte is sent, the upload reads the whole file once to hash it.
             return Messages.text("transfer.preparing");

@@ -1,8 +1,11 @@
 package org.sealdrop.ui.viewer;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Dimension2D;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -43,6 +46,9 @@ import org.sealdrop.viewer.PlainText;
  */
 public final class ViewerWindow {
 
+    /** Error code of a save that stopped because the user cancelled it. */
+    private static final String CANCELLED = "SD-CANCELLED";
+
     private final Stage stage;
     private final OpenedDocument document;
     private final DocumentService documents;
@@ -52,6 +58,9 @@ public final class ViewerWindow {
     private final BorderPane root = new BorderPane();
     private final Label status = new Label();
     private final HBox toolbar = new HBox(10);
+    // The status text, or the progress line of a running save in its place.
+    private final HBox statusSlot = new HBox(status);
+    private final BooleanProperty saving = new SimpleBooleanProperty(this, "saving", false);
     private final Button toolbarSave = saveButton("saveCopyButton");
     private PageRenderer renderer;
     private PagedView paged;
@@ -110,7 +119,9 @@ public final class ViewerWindow {
     private void build() {
         status.setId("viewerStatus");
         status.setMinWidth(0);
-        toolbar.getChildren().setAll(status, grow(), toolbarSave);
+        statusSlot.setAlignment(Pos.CENTER_LEFT);
+        statusSlot.setMinWidth(0);
+        toolbar.getChildren().setAll(statusSlot, grow(), toolbarSave);
         toolbar.getStyleClass().add("viewer-toolbar");
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(6, 10, 6, 10));
@@ -133,7 +144,7 @@ public final class ViewerWindow {
             BackgroundTasks.run(executor, this::openRenderer, opened -> {
                 if (opened != null) {
                     paged = new PagedView(opened, 1f, executor, this::showFailure);
-                    toolbar.getChildren().setAll(status, grow(), paged.controls(), grow(), toolbarSave);
+                    toolbar.getChildren().setAll(statusSlot, grow(), paged.controls(), grow(), toolbarSave);
                     root.setCenter(paged.pages());
                     paged.showPage(0);
                 }
@@ -220,7 +231,7 @@ public final class ViewerWindow {
         box.setPadding(new Insets(40));
         box.setMaxWidth(520);
         root.setCenter(box);
-        toolbar.getChildren().setAll(status);
+        toolbar.getChildren().setAll(statusSlot);
         paged = null;
     }
 
@@ -239,6 +250,8 @@ public final class ViewerWindow {
         save.setId(id);
         save.setAccessibleText(Messages.text("viewer.saveCopy.accessible"));
         save.setOnAction(event -> saveCopy());
+        // One save at a time: the buttons wait while a save runs.
+        save.disableProperty().bind(saving);
         return save;
     }
 
@@ -247,17 +260,44 @@ public final class ViewerWindow {
         chooser.setTitle(Messages.text("viewer.saveCopy.chooserTitle"));
         chooser.setInitialFileName(document.summary().name());
         File target = chooser.showSaveDialog(stage);
-        if (target == null) {
-            return;
+        if (target != null) {
+            saveCopyTo(target.toPath());
         }
-        status.setText(Messages.text("viewer.saveCopy.saving"));
+    }
+
+    /**
+     * Saves a decrypted copy to {@code target} as "Save a decrypted copy…" does after its file chooser,
+     * with a progress line and a Cancel button in place of the status text; tests call it because the
+     * chooser is native. A cancelled save leaves neither {@code target} nor a temporary file. Call on the
+     * application thread, with no other save running.
+     */
+    public void saveCopyTo(Path target) {
+        SaveProgress progress = new SaveProgress();
+        TransferListener listener = progress.listener();
+        showSaving(progress.root());
         BackgroundTasks.run(executor, () -> {
-            documents.export(document.id(), target.toPath(), TransferListener.NONE);
+            documents.export(document.id(), target, listener);
             return Boolean.TRUE;
-        }, saved -> status.setText(Messages.text("viewer.saveCopy.saved")), failure -> {
+        }, saved -> {
+            progress.stop();
+            showSaving(null);
+            status.setText(Messages.text("viewer.saveCopy.saved"));
+        }, failure -> {
+            progress.stop();
+            showSaving(null);
+            if (CANCELLED.equals(ErrorReport.of(failure).code())) {
+                status.setText(Messages.text("viewer.saveCopy.cancelled"));
+                return;
+            }
             status.setText("");
             ErrorDialog.show(stage, "export", failure);
         });
+    }
+
+    /** Puts the progress line of a running save in place of the status text, or the status text back for null. */
+    private void showSaving(Node progressLine) {
+        statusSlot.getChildren().setAll(progressLine == null ? status : progressLine);
+        saving.set(progressLine != null);
     }
 
     private void handleKey(KeyEvent event) {
