@@ -9,6 +9,7 @@ import org.sealdrop.audit.AuditIdentity;
 import org.sealdrop.audit.AuditPolicy;
 import org.sealdrop.audit.AuditPolicyGate;
 import org.sealdrop.audit.AuditSender;
+import org.sealdrop.audit.AuditRejections;
 import org.sealdrop.audit.AuditTrail;
 import org.sealdrop.audit.DeviceSigningKey;
 import org.sealdrop.config.DeviceId;
@@ -186,6 +187,17 @@ public final class LocalServices implements AutoCloseable {
 
     ServiceOptions options() {
         return options;
+    }
+
+    /**
+     * Clears the audit receiver's rejections of this computer's events, which lifts the block on opening
+     * (see AUDIT.md, "Rejected events"), and records a {@code clear_rejections} event in the same
+     * transaction. Returns how many rejections were cleared.
+     */
+    public int clearAuditRejections() {
+        int cleared = AuditRejections.clear(database, options.clock().instant(), auditTrail);
+        wakeAuditSender();
+        return cleared;
     }
 
     void wakeAuditSender() {

@@ -21,7 +21,8 @@ public enum AuditAction {
     /** A vault key version that no document uses any more was removed from the key file. */
     RETIRE_KEY,
     /** The recovery key was replaced by a new one. */
-    REPLACE_RECOVERY_KEY;
+    REPLACE_RECOVERY_KEY,
+    CLEAR_REJECTIONS;
 
     /** Returns the name used in events on the wire, such as {@code unlock_failed}. */
     public String wireName() {

@@ -45,7 +45,22 @@ public final class AuditRejections {
      * @throws org.sealdrop.SealDropException with code {@code SD-INDEX-WRITE} when the index cannot be written
      */
     public static int clear(Database database, Instant now) {
-        int cleared = database.inTransaction(connection -> RejectedRows.clearAll(connection, now));
+        return clear(database, now, null);
+    }
+
+    /**
+     * Clears the rejections as {@link #clear(Database, Instant)} does and, when any were cleared, records a
+     * {@code clear_rejections} event on {@code trail} in the same transaction, so that lifting the block
+     * on opening is itself in the audit trail.
+     */
+    public static int clear(Database database, Instant now, AuditTrail trail) {
+        int cleared = database.inTransaction(connection -> {
+            int count = RejectedRows.clearAll(connection, now);
+            if (count > 0 && trail != null) {
+                trail.record(connection, AuditAction.CLEAR_REJECTIONS, null, Outcome.SUCCESS, count + " rejected events");
+            }
+            return count;
+        });
         if (cleared > 0) {
             log.info("Cleared {} rejected audit events", cleared);
         }

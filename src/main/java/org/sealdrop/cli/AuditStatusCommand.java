@@ -5,10 +5,11 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
-import org.sealdrop.audit.AuditRejections;
 import org.sealdrop.audit.AuditStatus;
 import org.sealdrop.audit.WireTime;
 import org.sealdrop.config.HomeFolder;
+import org.sealdrop.app.LocalServices;
+import org.sealdrop.app.ServiceOptions;
 import org.sealdrop.index.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,12 +42,15 @@ final class AuditStatusCommand implements Callable<Integer> {
             throw new UsageException("The home folder " + home.root()
                     + " has no index yet; run `sealdrop init` first or pass the right --home.");
         }
-        Database database = Database.open(home.indexFile());
         PrintWriter out = spec.commandLine().getOut();
         if (clearRejections) {
-            int cleared = AuditRejections.clear(database, Instant.now());
-            out.println("cleared rejections: " + cleared);
+            // Through the services, so that the clearing is itself an audit event, sent here if it can be.
+            try (LocalServices services = LocalServices.open(home, ServiceOptions.defaults())) {
+                out.println("cleared rejections: " + services.clearAuditRejections());
+                services.flushAudit(Duration.ofSeconds(10));
+            }
         }
+        Database database = Database.open(home.indexFile());
         AuditStatus status = AuditStatus.read(database);
         Instant now = Instant.now();
 

@@ -13,7 +13,23 @@ import org.sealdrop.testsupport.TestEnvironment;
  */
 public final class ForeignSigningKey {
 
+    private static final String PINNED_KEY_COPY = "pinned-device-signing-key";
+
     private ForeignSigningKey() {
+    }
+
+    /**
+     * Closes {@code current}, puts the key the receiver pinned back into the home folder, as IT does to
+     * fix a {@code key_mismatch}, and returns new services of the same home folder, unlocked.
+     */
+    public static LocalServices restorePinnedKey(TestEnvironment environment, LocalServices current,
+            Path otherComputer) throws IOException {
+        current.close();
+        Files.copy(otherComputer.resolve(PINNED_KEY_COPY), environment.home().deviceSigningKeyFile(),
+                StandardCopyOption.REPLACE_EXISTING);
+        LocalServices restarted = LocalServices.open(environment.home(), environment.options());
+        restarted.vault().unlock(TestEnvironment.PASSPHRASE.toCharArray());
+        return restarted;
     }
 
     /**
@@ -24,6 +40,9 @@ public final class ForeignSigningKey {
     public static LocalServices restartWithForeignKey(TestEnvironment environment, LocalServices pinned,
             Path otherComputer) throws IOException {
         pinned.close();
+        Files.createDirectories(otherComputer);
+        Files.copy(environment.home().deviceSigningKeyFile(), otherComputer.resolve(PINNED_KEY_COPY),
+                StandardCopyOption.REPLACE_EXISTING);
         Path foreignKey = otherComputer.resolve("device-signing-key");
         DeviceSigningKey.loadOrCreate(foreignKey);
         Files.copy(foreignKey, environment.home().deviceSigningKeyFile(), StandardCopyOption.REPLACE_EXISTING);

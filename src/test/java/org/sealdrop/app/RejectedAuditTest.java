@@ -123,10 +123,16 @@ class RejectedAuditTest {
         // The failure events of both attempts are rejected too; three rejected events, and none pending.
         assertTrue(services.flushAudit(FLUSH_TIMEOUT));
         assertEquals(3, services.documents().auditStatus().rejectedCount());
+
+        // IT puts the pinned key back, then clears; the clearing is an audit event the receiver accepts.
+        services = ForeignSigningKey.restorePinnedKey(environment, services, temp.resolve("other-computer"));
         CliRun clear = CliRun.inHome(environment.home(), "audit", "status", "--clear-rejections");
         assertEquals(0, clear.exitCode(), clear.toString());
         assertTrue(clear.out().contains("cleared rejections: 3\n"), clear.toString());
         assertTrue(clear.out().contains("rejected events: 0\n"), clear.toString());
+        assertTrue(services.flushAudit(FLUSH_TIMEOUT));
+        assertTrue(environment.receivedEvents().stream()
+                .anyMatch(event -> event.get("action").asText().equals("clear_rejections")), "no clear_rejections event");
 
         // Three rejected events exceed the backlog limit of 1, but they are not pending.
         try (OpenedDocument opened = services.documents().open(documentId, TransferListener.NONE)) {
