@@ -22,12 +22,15 @@ import java.util.List;
  * @param rejectedEvents events the receiver rejected on receipt, for a bad signature or a key other
  *     than the pinned one, in sequence order
  * @param pinnedKey the base64 Ed25519 public key pinned for the device, or null when none is
+ * @param alteredEventIds the ids of the events behind {@code alteredEvents}, so that of two events
+ *     sharing a sequence number the altered one can be named
  */
 public record ChainReport(String deviceId, long eventCount, long lastSequence, List<SequenceGap> gaps,
         List<Long> brokenLinks, List<Long> conflictingSequences, List<Long> alteredEvents, List<Long> keyChanges,
-        List<RejectedEvent> rejectedEvents, String pinnedKey) {
+        List<RejectedEvent> rejectedEvents, String pinnedKey, List<String> alteredEventIds) {
 
     public ChainReport {
+        alteredEventIds = List.copyOf(alteredEventIds);
         gaps = List.copyOf(gaps);
         brokenLinks = List.copyOf(brokenLinks);
         conflictingSequences = List.copyOf(conflictingSequences);
@@ -40,7 +43,7 @@ public record ChainReport(String deviceId, long eventCount, long lastSequence, L
     public ChainReport(String deviceId, long eventCount, long lastSequence, List<SequenceGap> gaps,
             List<Long> brokenLinks, List<Long> conflictingSequences) {
         this(deviceId, eventCount, lastSequence, gaps, brokenLinks, conflictingSequences, List.of(), List.of(),
-                List.of(), null);
+                List.of(), null, List.of());
     }
 
     /** Returns true when the chain has no gap, broken link, conflict, altered event, key change or rejection. */

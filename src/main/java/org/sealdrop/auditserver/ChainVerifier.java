@@ -44,6 +44,7 @@ final class ChainVerifier {
         List<Long> brokenLinks = new ArrayList<>();
         List<Long> conflicts = new ArrayList<>();
         List<Long> altered = new ArrayList<>();
+        List<String> alteredIds = new ArrayList<>();
         List<Long> keyChanges = new ArrayList<>();
 
         try (PreparedStatement select = connection.prepareStatement("SELECT event_id, device_id, sequence, time,"
@@ -59,6 +60,7 @@ final class ChainVerifier {
 
                     if (event == null || !EventSignatures.verify(event) || !columnsMatch(rows, event)) {
                         addOnce(altered, sequence);
+                        alteredIds.add(rows.getString("event_id"));
                     }
                     String publicKey = event == null ? null : event.path("publicKey").textValue();
                     if (pinnedKey != null && publicKey != null && !pinnedKey.equals(publicKey)) {
@@ -91,7 +93,7 @@ final class ChainVerifier {
             }
         }
         return new ChainReport(deviceId, eventCount, lastSequence, gaps, brokenLinks, conflicts, altered, keyChanges,
-                Rejections.forDevice(connection, deviceId), pinnedKey);
+                Rejections.forDevice(connection, deviceId), pinnedKey, alteredIds);
     }
 
     private static JsonNode parse(String body) {

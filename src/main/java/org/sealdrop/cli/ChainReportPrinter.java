@@ -49,8 +49,10 @@ final class ChainReportPrinter {
             out.println("  conflict: sequence " + sequence + " is held by " + events(device, sequence));
         }
         for (long sequence : report.alteredEvents()) {
-            out.println("  altered: sequence " + sequence + ", " + events(device, sequence)
-                    + ", fails its signature or differs from its signed body");
+            // Only the failing ids, so a genuine event that shares its sequence number with a forged one is not named.
+            List<String> ids = store.eventIdsAt(device, sequence).stream().filter(report.alteredEventIds()::contains).toList();
+            out.println("  altered: sequence " + sequence + ", " + (ids.size() == 1 ? "event " : "events ")
+                    + String.join(", ", ids) + ", fails its signature or differs from its signed body");
         }
         for (long sequence : report.keyChanges()) {
             out.println("  key change: sequence " + sequence + ", " + events(device, sequence)

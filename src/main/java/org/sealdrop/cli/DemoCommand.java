@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -21,14 +23,19 @@ import org.sealdrop.app.VaultState;
 import org.sealdrop.auditserver.AuditServer;
 import org.sealdrop.config.HomeFolder;
 import org.sealdrop.demo.EmbeddedS3;
+import org.sealdrop.instance.HandOffClient;
+import org.sealdrop.instance.HandOffListener;
+import org.sealdrop.instance.InstanceLock;
 import org.sealdrop.ui.DesktopLauncher;
+import org.sealdrop.ui.HandedFiles;
+import org.sealdrop.ui.Messages;
 import org.sealdrop.vault.WrongPassphraseException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 
 /**
@@ -70,6 +77,21 @@ final class DemoCommand implements Callable<Integer> {
         Path folder = (data != null ? data : parent.home.folder().root().resolve("demo")).toAbsolutePath();
         createPrivateFolder(folder);
         HomeFolder home = new HomeFolder(folder.resolve("home")).createIfMissing();
+        // A window holds its home folder's lock, as a plain start does, so `sealdrop --home DEMO_HOME FILE`
+        // hands the file to the demo window instead of opening the same index a second time.
+        Optional<InstanceLock> windowLock = noWindow ? Optional.empty() : InstanceLock.tryAcquire(home);
+        if (!noWindow && windowLock.isEmpty()) {
+            HandOffClient.send(home, List.of(), HandOffClient.DEFAULT_PATIENCE);
+            spec.commandLine().getOut().println(Messages.text("handOff.focused"));
+            return 0;
+        }
+        try (InstanceLock held = windowLock.orElse(null)) {
+            return run(folder, home, held);
+        }
+    }
+
+    /** Runs the store, the receiver and the window ({@code windowLock} held) or no window ({@code windowLock} null). */
+    private int run(Path folder, HomeFolder home, InstanceLock windowLock) throws InterruptedException {
         Path tokenFile = auditTokenFile(folder);
         char[] auditToken = readToken(tokenFile);
         try (EmbeddedS3 s3 = EmbeddedS3.start(folder.resolve("s3"), DEMO_BUCKET, 0,
@@ -84,7 +106,10 @@ final class DemoCommand implements Callable<Integer> {
                 services.vault().lock();
                 awaitCtrlC();
             } else {
-                DesktopLauncher.launch(services.vault(), services.documents());
+                HandedFiles handedFiles = new HandedFiles();
+                try (HandOffListener listener = SealDropCommand.listen(windowLock, home, handedFiles)) {
+                    DesktopLauncher.launch(services.vault(), services.documents(), handedFiles);
+                }
             }
             services.flushAudit(Duration.ofSeconds(10));
         } finally {

@@ -83,7 +83,7 @@ public final class SealDropCommand implements Callable<Integer> {
      * Starts the hand-off listener, or returns {@code null} when the socket cannot be opened: the
      * window still works then, and a second start reports that the window did not take its files.
      */
-    private static HandOffListener listen(InstanceLock lock, HomeFolder folder, HandedFiles handedFiles) {
+    static HandOffListener listen(InstanceLock lock, HomeFolder folder, HandedFiles handedFiles) {
         try {
             return HandOffListener.start(lock, folder, handedFiles);
         } catch (SealDropException e) {

@@ -74,6 +74,22 @@ class SecondStartTest {
     }
 
     @Test
+    void secondDemoWindowRaisesTheFirst() throws Exception {
+        Path data = temp.resolve("demo");
+        HomeFolder home = new HomeFolder(data.resolve("home")).createIfMissing();
+
+        try (InstanceLock lock = InstanceLock.tryAcquire(home).orElseThrow();
+                HandOffListener listener = HandOffListener.start(lock, home, received::add)) {
+            Result run = runSealDrop("demo", "--data", data.toString());
+
+            assertEquals(0, run.exitCode(), run.output());
+            assertEquals("SealDrop is already open; its window was brought to the front.", run.output().strip());
+            assertEquals(List.of(), received.poll(WAIT_SECONDS, TimeUnit.SECONDS));
+        }
+        assertFalse(Files.exists(data.resolve("s3")), "the second demo must not start another store");
+    }
+
+    @Test
     void killedFirstInstanceBlocksNothing() throws Exception {
         HomeFolder home = new HomeFolder(temp.resolve("home")).createIfMissing();
         Process killed = fork(FirstInstance.class.getName(), home.root().toString());
