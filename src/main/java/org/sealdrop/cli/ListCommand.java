@@ -35,8 +35,16 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         List<DocumentSummary> documents;
+        int interrupted;
         try (UnlockedSession session = UnlockedSession.open(parent.home.folder(), passphrase, spec.commandLine().getErr())) {
             documents = session.documents().list();
+            interrupted = session.documents().pendingUploads().size();
+        }
+        if (interrupted > 0) {
+            // An interrupted upload has no row until it finishes, so say where it went.
+            spec.commandLine().getErr().println("sealdrop: " + interrupted + (interrupted == 1 ? " upload was" : " uploads were")
+                    + " interrupted on this computer and " + (interrupted == 1 ? "is" : "are")
+                    + " not listed yet; run `sealdrop upload --resume` to finish them.");
         }
         if (documents.isEmpty()) {
             spec.commandLine().getErr().println("sealdrop: this computer's index lists no documents; run `sealdrop index sync`"

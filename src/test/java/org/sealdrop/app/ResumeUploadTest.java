@@ -70,6 +70,9 @@ class ResumeUploadTest {
         assertFalse(indexFilesContain("Jane Doe"), "the source path is stored in clear");
         interrupted.proxy().limit(0);
         interrupted.proxy().reset();
+        CliRun list = CliRun.inHome(environment.home(), "list", "--passphrase-file",
+                environment.passphraseFile().toString());
+        assertTrue(list.err().contains("1 upload was interrupted on this computer"), list.toString());
 
         CliRun run = CliRun.inHome(environment.home(), "upload", "--resume", "--passphrase-file",
                 environment.passphraseFile().toString());

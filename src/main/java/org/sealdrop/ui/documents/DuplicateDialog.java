@@ -7,6 +7,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ListView;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 import org.sealdrop.app.CheckedFile;
 import org.sealdrop.ui.Messages;
@@ -41,11 +42,17 @@ final class DuplicateDialog {
 
         ListView<String> files = new ListView<>();
         files.setId("duplicateList");
-        files.setPrefHeight(Math.min(10, duplicates.size()) * 26 + 4);
+        double listHeight = Math.min(10, duplicates.size()) * 26 + 4;
+        // An Alert sizes its content to its minimum, which squeezed the list to a line; pin its height.
+        files.setPrefHeight(listHeight);
+        files.setMinHeight(listHeight);
+        files.setPrefWidth(560);
         for (CheckedFile file : duplicates) {
             files.getItems().add(describe(file));
         }
         alert.getDialogPane().setContent(files);
+        alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
+        alert.setResizable(true);
 
         Button skipButton = (Button) alert.getDialogPane().lookupButton(skip);
         skipButton.setId("skipDuplicatesButton");
