@@ -3,6 +3,7 @@ package org.sealdrop.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sealdrop.ui.WindowFixture.waitFor;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,12 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
@@ -44,7 +41,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.NodeQueryUtils;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The main window on the real services: S3Proxy and the audit receiver on 127.0.0.1, a vault in a
@@ -54,13 +50,10 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class MainWindowEndToEndTest {
 
-    private static final long WAIT_SECONDS = 60;
-
     @TempDir
     Path root;
 
-    private final ExecutorService executor = Executors.newCachedThreadPool();
-    private TestEnvironment environment;
+    private WindowFixture fixture;
     private LocalServices services;
     private Stage stage;
     private MainWindow window;
@@ -72,18 +65,13 @@ class MainWindowEndToEndTest {
 
     @BeforeEach
     void startServices() throws IOException {
-        environment = TestEnvironment.start(root.resolve("environment"));
-        services = environment.services();
+        fixture = WindowFixture.start(root.resolve("environment"), stage);
+        services = fixture.services();
     }
 
     @AfterEach
     void stopServices() {
-        if (window != null) {
-            WaitForAsyncUtils.asyncFx(window::closeViewers);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-        executor.shutdownNow();
-        environment.close();
+        fixture.close();
     }
 
     @Test
@@ -200,7 +188,7 @@ class MainWindowEndToEndTest {
         byte[] content = new byte[40 * 1024 * 1024];
         new Random(40).nextBytes(content);
         Files.write(scan, content);
-        try (FaultProxy slowStore = FaultProxy.inFrontOf(environment.s3().endpoint(), Duration.ofSeconds(30))) {
+        try (FaultProxy slowStore = FaultProxy.inFrontOf(fixture.environment().s3().endpoint(), Duration.ofSeconds(30))) {
             // 5 MiB parts, 2 at a time, at about 2 MB/s: the upload runs for many seconds.
             Settings current = services.settings().orElseThrow();
             services.reconfigure(new Settings(slowStore.endpoint(), current.region(), current.bucket(),
@@ -226,17 +214,16 @@ class MainWindowEndToEndTest {
     }
 
     private void showWindow(FxRobot robot) throws TimeoutException {
-        robot.interact(() -> window = MainWindow.show(stage, services.vault(), services.documents(), executor));
-        waitFor(() -> window.documentsView() != null);
+        window = fixture.showUnlocked(robot);
         assertNotNull(window.documentsView());
     }
 
     private List<TransferItem> transfers() {
-        return window.documentsView().transfers().items();
+        return fixture.transfers();
     }
 
     private long receivedActions(UUID documentId, String action) {
-        return environment.receivedEvents().stream()
+        return fixture.environment().receivedEvents().stream()
                 .filter(event -> event.get("action").asText().equals(action))
                 .filter(event -> documentId.toString().equals(event.path("documentId").asText()))
                 .count();
@@ -270,9 +257,5 @@ class MainWindowEndToEndTest {
 
     private static DocumentSummary find(List<DocumentSummary> documents, String name) {
         return documents.stream().filter(summary -> summary.name().equals(name)).findFirst().orElseThrow();
-    }
-
-    private static void waitFor(Supplier<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition::get);
     }
 }

@@ -1,6 +1,7 @@
 package org.sealdrop.ui;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sealdrop.ui.WindowFixture.waitFor;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -9,10 +10,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -25,11 +22,9 @@ import org.sealdrop.app.LocalServices;
 import org.sealdrop.app.TransferListener;
 import org.sealdrop.config.Settings;
 import org.sealdrop.testsupport.Corpus;
-import org.sealdrop.testsupport.TestEnvironment;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The status bar on the real services: it shows the events that wait while the audit receiver is
@@ -38,13 +33,10 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class WindowAuditStatusTest {
 
-    private static final long WAIT_SECONDS = 60;
-
     @TempDir
     Path root;
 
-    private final ExecutorService executor = Executors.newCachedThreadPool();
-    private TestEnvironment environment;
+    private WindowFixture fixture;
     private LocalServices services;
     private Stage stage;
 
@@ -55,14 +47,13 @@ class WindowAuditStatusTest {
 
     @BeforeEach
     void startServices() throws IOException {
-        environment = TestEnvironment.start(root);
-        services = environment.services();
+        fixture = WindowFixture.start(root, stage);
+        services = fixture.services();
     }
 
     @AfterEach
     void stopServices() {
-        executor.shutdownNow();
-        environment.close();
+        fixture.close();
     }
 
     @Test
@@ -75,25 +66,18 @@ class WindowAuditStatusTest {
         services.documents().open(id, TransferListener.NONE).close();
         services.documents().open(id, TransferListener.NONE).close();
 
-        robot.interact(() -> MainWindow.show(stage, services.vault(), services.documents(), executor));
+        fixture.show(robot, () -> MainWindow.show(stage, services.vault(), services.documents(), fixture.executor()));
 
-        waitFor(() -> pendingAuditText(robot).equals("2 audit events waiting, oldest under 1 min"), robot);
+        waitFor(() -> pendingAuditText(robot).equals("2 audit events waiting, oldest under 1 min"),
+                () -> "\"" + pendingAuditText(robot) + "\"");
 
         services.reconfigure(reachable);
         assertTrue(services.flushAudit(Duration.ofSeconds(30)));
-        waitFor(() -> pendingAuditText(robot).equals("All audit events sent"), robot);
+        waitFor(() -> pendingAuditText(robot).equals("All audit events sent"), () -> "\"" + pendingAuditText(robot) + "\"");
     }
 
     private static String pendingAuditText(FxRobot robot) {
         return robot.lookup("#pendingAudit").tryQuery().map(node -> ((Label) node).getText()).orElse("");
-    }
-
-    private static void waitFor(java.util.function.Supplier<Boolean> condition, FxRobot robot) throws TimeoutException {
-        try {
-            WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition::get);
-        } catch (TimeoutException e) {
-            throw new TimeoutException("status bar shows \"" + pendingAuditText(robot) + "\"");
-        }
     }
 
     private static int closedPort() throws IOException {
