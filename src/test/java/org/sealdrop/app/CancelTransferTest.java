@@ -26,6 +26,7 @@ import org.sealdrop.SealDropException;
 import org.sealdrop.config.Settings;
 import org.sealdrop.storage.ObjectStore;
 import org.sealdrop.testsupport.FaultProxy;
+import org.sealdrop.testsupport.SettingsCopies;
 import org.sealdrop.testsupport.TestEnvironment;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -54,9 +55,7 @@ class CancelTransferTest {
         services = environment.services();
         proxy = FaultProxy.inFrontOf(environment.s3().endpoint(), Duration.ofSeconds(30));
         Settings current = services.settings().orElseThrow();
-        services.reconfigure(new Settings(proxy.endpoint(), current.region(), current.bucket(), current.prefix(),
-                current.pathStyle(), current.checksumMode(), current.auditUrl(), current.auditTokenFile(), 5, 5,
-                current.autoLockMinutes(), 2));
+        services.reconfigure(SettingsCopies.of(current).endpoint(proxy.endpoint()).parts(5, 5).uploadParallelism(2).build());
     }
 
     @AfterEach

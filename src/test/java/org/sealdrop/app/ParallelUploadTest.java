@@ -25,6 +25,7 @@ import org.sealdrop.SealDropException;
 import org.sealdrop.config.Settings;
 import org.sealdrop.storage.ObjectInfo;
 import org.sealdrop.storage.ObjectStore;
+import org.sealdrop.testsupport.SettingsCopies;
 import org.sealdrop.testsupport.TestEnvironment;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -49,9 +50,7 @@ class ParallelUploadTest {
         environment = TestEnvironment.start(temp);
         services = environment.services();
         Settings current = services.settings().orElseThrow();
-        services.reconfigure(new Settings(current.endpoint(), current.region(), current.bucket(), current.prefix(),
-                current.pathStyle(), current.checksumMode(), current.auditUrl(), current.auditTokenFile(), 5, 5,
-                current.autoLockMinutes(), 4));
+        services.reconfigure(SettingsCopies.of(current).parts(5, 5).uploadParallelism(4).build());
     }
 
     @AfterEach

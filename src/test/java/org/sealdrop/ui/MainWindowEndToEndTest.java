@@ -32,6 +32,7 @@ import org.sealdrop.app.LocalServices;
 import org.sealdrop.app.VaultState;
 import org.sealdrop.config.Settings;
 import org.sealdrop.testsupport.FaultProxy;
+import org.sealdrop.testsupport.SettingsCopies;
 import org.sealdrop.testsupport.TestEnvironment;
 import org.sealdrop.ui.documents.TransferItem;
 import org.sealdrop.ui.documents.TransferState;
@@ -191,9 +192,8 @@ class MainWindowEndToEndTest {
         try (FaultProxy slowStore = FaultProxy.inFrontOf(fixture.environment().s3().endpoint(), Duration.ofSeconds(30))) {
             // 5 MiB parts, 2 at a time, at about 2 MB/s: the upload runs for many seconds.
             Settings current = services.settings().orElseThrow();
-            services.reconfigure(new Settings(slowStore.endpoint(), current.region(), current.bucket(),
-                    current.prefix(), current.pathStyle(), current.checksumMode(), current.auditUrl(),
-                    current.auditTokenFile(), 5, 5, current.autoLockMinutes(), 2));
+            services.reconfigure(SettingsCopies.of(current).endpoint(slowStore.endpoint()).parts(5, 5)
+                    .uploadParallelism(2).build());
             slowStore.throttleRequestBodies(2 * 1024 * 1024);
             showWindow(robot);
 
@@ -201,7 +201,7 @@ class MainWindowEndToEndTest {
             // The row appears once the duplicate check has read the file.
             waitFor(() -> robot.lookup("#transferList .transfer-state").tryQuery().isPresent());
             Label state = robot.lookup("#transferList .transfer-state").queryAs(Label.class);
-            waitFor(() -> state.getText().matches("Uploading: .* of 42 MB, .*/s, about .* left"));
+            waitFor(() -> state.getText().matches("Uploading: .* of 42 MB, .*/s, about .* left"), state::getText);
             robot.clickOn("#transferList .transfer-cancel");
 
             waitFor(() -> transfers().get(0).state().isFinal());
