@@ -200,13 +200,14 @@ class MainWindowEndToEndTest {
             robot.interact(() -> window.documentsView().addDroppedFiles(List.of(scan.toFile())));
             // The row appears once the duplicate check has read the file.
             waitFor(() -> robot.lookup("#transferList .transfer-state").tryQuery().isPresent());
-            Label state = robot.lookup("#transferList .transfer-state").queryAs(Label.class);
-            waitFor(() -> state.getText().matches("Uploading: .* of 42 MB, .*/s, about .* left"), state::getText);
+            waitFor(() -> transferStateText(robot).matches("Uploading: .* of 42 MB, .*/s, about .* left"),
+                    () -> transferStateText(robot));
             robot.clickOn("#transferList .transfer-cancel");
 
             waitFor(() -> transfers().get(0).state().isFinal());
             assertEquals(TransferState.CANCELLED, transfers().get(0).state(), transfers().get(0).problemProperty().get());
-            waitFor(() -> state.getText().equals(Messages.text("transfer.state.CANCELLED")));
+            waitFor(() -> transferStateText(robot).equals(Messages.text("transfer.state.CANCELLED")),
+                    () -> transferStateText(robot));
             assertEquals(List.of(), services.documents().list());
             TableView<DocumentSummary> table = robot.lookup("#documentTable").queryTableView();
             assertTrue(table.getItems().isEmpty(), "the table lists no document");
@@ -220,6 +221,18 @@ class MainWindowEndToEndTest {
 
     private List<TransferItem> transfers() {
         return fixture.transfers();
+    }
+
+    /**
+     * Returns the state text of the transfer row on screen, or "" while there is none. The lookup runs
+     * anew on the application thread each time, because the list replaces and empties its cells, and
+     * an emptied cell's label keeps its last text.
+     */
+    private static String transferStateText(FxRobot robot) {
+        String[] text = {""};
+        robot.interact(() -> text[0] = robot.lookup("#transferList .transfer-state").match(NodeQueryUtils.isVisible())
+                .tryQuery().map(node -> ((Label) node).getText()).orElse(""));
+        return text[0];
     }
 
     private long receivedActions(UUID documentId, String action) {
