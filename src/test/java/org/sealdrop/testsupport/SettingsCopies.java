@@ -6,7 +6,7 @@ import org.sealdrop.config.Settings;
 
 /**
  * Copies of {@link Settings} with a few fields changed, so that a test names only what it changes:
- * {@code SettingsCopies.of(current).endpoint(proxy.endpoint()).partSizeMiB(5).build()}. Every field
+ * {@code SettingsCopies.of(current).endpoint(proxy.endpoint()).parts(5, 5).build()}. Every field
  * that a test does not set keeps the value of the original, the audit policy and trust store included.
  */
 public final class SettingsCopies {
@@ -49,7 +49,7 @@ public final class SettingsCopies {
         auditTrustStore = original.auditTrustStore();
     }
 
-    /** Starts a copy of {@code original}; {@link #build()} returns it with the changes. */
+    /** Starts a copy of {@code original}, which {@link #build()} returns with the changes. */
     public static SettingsCopies of(Settings original) {
         return new SettingsCopies(original);
     }
@@ -79,14 +79,14 @@ public final class SettingsCopies {
         return this;
     }
 
-    /** Sets the auto-lock time in minutes; 0 turns auto-lock off, null takes the default. */
+    /** Sets the auto-lock time in minutes: 0 turns auto-lock off and null takes the default. */
     public SettingsCopies autoLockMinutes(Integer newAutoLockMinutes) {
         autoLockMinutes = newAutoLockMinutes;
         return this;
     }
 
     /**
-     * Sets the audit policy and its limits; a null limit takes its default when the settings are
+     * Sets the audit policy and its limits. A null value takes its default when the settings are
      * built, as in a {@code settings.json} without that field.
      */
     public SettingsCopies auditPolicy(String policy, Integer maxPendingEvents, Integer maxPendingHours,

@@ -55,7 +55,7 @@ public abstract class TcpRelay implements AutoCloseable {
         sockets.forEach(TcpRelay::closeQuietly);
     }
 
-    /** Starts the accept loop on a daemon thread; the subclass factory calls it once. */
+    /** Starts the accept loop on a daemon thread. The subclass factory calls it once. */
     protected final void startAccepting() {
         startThread(this::acceptLoop, name + "-accept");
     }
@@ -103,7 +103,7 @@ public abstract class TcpRelay implements AutoCloseable {
         }
     }
 
-    /** Sleeps for {@code duration}; an interrupt ends the sleep early and stays set. */
+    /** Sleeps for {@code duration}. An interrupt ends the sleep early and stays set on the thread. */
     protected static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
@@ -130,7 +130,7 @@ public abstract class TcpRelay implements AutoCloseable {
     @FunctionalInterface
     protected interface ReadObserver {
 
-        /** Observes the first {@code length} bytes of {@code buffer}; must not change them. */
+        /** Observes the first {@code length} bytes of {@code buffer}, which it must not change. */
         void read(byte[] buffer, int length);
     }
 }

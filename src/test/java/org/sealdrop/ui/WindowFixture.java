@@ -24,8 +24,8 @@ import org.testfx.util.WaitForAsyncUtils;
 public final class WindowFixture implements AutoCloseable {
 
     /**
-     * How long {@link #waitFor} polls before it fails: generous, because up to seven builds share
-     * two cores and a 300-file drop or a resumed upload takes tens of seconds there.
+     * How long {@link #waitFor} polls before it fails. It is generous because a 300-file drop or a
+     * resumed upload takes tens of seconds on a busy build machine.
      */
     public static final long WAIT_SECONDS = 120;
 
@@ -39,7 +39,7 @@ public final class WindowFixture implements AutoCloseable {
         this.stage = stage;
     }
 
-    /** Starts the servers of a {@link TestEnvironment} below {@code folder}; the vault is set up on first use. */
+    /** Starts the servers of a {@link TestEnvironment} below {@code folder}. The vault is set up on first use. */
     public static WindowFixture start(Path folder, Stage stage) throws IOException {
         return new WindowFixture(TestEnvironment.start(folder), stage);
     }
@@ -71,7 +71,7 @@ public final class WindowFixture implements AutoCloseable {
         return window;
     }
 
-    /** Returns the rows of the transfer list; the window must be unlocked. */
+    /** Returns the rows of the transfer list of the unlocked window. */
     public List<TransferItem> transfers() {
         return window.documentsView().transfers().items();
     }
@@ -119,14 +119,15 @@ public final class WindowFixture implements AutoCloseable {
     }
 
     /**
-     * Polls {@code condition} like {@link #waitFor(Supplier)}, and on time-out names what
-     * {@code shown} returns then, such as the text the window shows instead.
+     * Polls {@code condition} like {@link #waitFor(Supplier)}, and on time-out puts what
+     * {@code windowText} returns then, such as the text the window shows instead, in the message.
      */
-    public static void waitFor(Supplier<Boolean> condition, Supplier<String> shown) throws TimeoutException {
+    public static void waitFor(Supplier<Boolean> condition, Supplier<String> windowText) throws TimeoutException {
         try {
             waitFor(condition);
         } catch (TimeoutException e) {
-            throw new TimeoutException("timed out after " + WAIT_SECONDS + " s; the window shows " + shown.get());
+            throw new TimeoutException("Condition not met after " + WAIT_SECONDS + " s, the window shows "
+                    + windowText.get());
         }
     }
 
