@@ -2,6 +2,7 @@ package org.sealdrop.app;
 
 import java.net.URI;
 import org.sealdrop.config.Settings;
+import org.sealdrop.testsupport.SettingsCopies;
 
 /** Copies of settings with another audit URL and audit policy, as IT would set them in settings.json. */
 public final class AuditSettings {
@@ -11,9 +12,7 @@ public final class AuditSettings {
 
     public static Settings with(Settings current, URI auditUrl, String policy, Integer maxPendingEvents,
             Integer maxPendingHours, Integer strictWaitSeconds) {
-        return new Settings(current.endpoint(), current.region(), current.bucket(), current.prefix(),
-                current.pathStyle(), current.checksumMode(), auditUrl, current.auditTokenFile(), current.partSizeMiB(),
-                current.multipartThresholdMiB(), current.autoLockMinutes(), current.uploadParallelism(), policy,
-                maxPendingEvents, maxPendingHours, strictWaitSeconds, current.auditTrustStore());
+        return SettingsCopies.of(current).auditUrl(auditUrl)
+                .auditPolicy(policy, maxPendingEvents, maxPendingHours, strictWaitSeconds).build();
     }
 }

@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.sealdrop.config.Settings;
+import org.sealdrop.testsupport.SettingsCopies;
 import org.sealdrop.testsupport.TestEnvironment;
 
 /**
@@ -47,9 +48,8 @@ public final class LowHeapUpload {
         try (TestEnvironment environment = TestEnvironment.startOnDisk(work.resolve("env"), work.resolve("s3"))) {
             LocalServices services = environment.services();
             Settings current = services.settings().orElseThrow();
-            services.reconfigure(new Settings(current.endpoint(), current.region(), current.bucket(), current.prefix(),
-                    current.pathStyle(), current.checksumMode(), current.auditUrl(), current.auditTokenFile(),
-                    partSizeMiB, partSizeMiB, current.autoLockMinutes(), parallelism));
+            services.reconfigure(SettingsCopies.of(current).parts(partSizeMiB, partSizeMiB)
+                    .uploadParallelism(parallelism).build());
 
             DocumentSummary uploaded = services.documents().upload(source, null, TransferListener.NONE);
             Path exported = work.resolve("exported.bin");

@@ -25,9 +25,8 @@ import org.sealdrop.SealDropException;
 import org.sealdrop.config.Settings;
 import org.sealdrop.storage.ObjectInfo;
 import org.sealdrop.storage.ObjectStore;
+import org.sealdrop.testsupport.SettingsCopies;
 import org.sealdrop.testsupport.TestEnvironment;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Uploads through {@link LocalServices} with 5 MiB parts sent 4 at a time, against S3Proxy: documents
@@ -49,9 +48,7 @@ class ParallelUploadTest {
         environment = TestEnvironment.start(temp);
         services = environment.services();
         Settings current = services.settings().orElseThrow();
-        services.reconfigure(new Settings(current.endpoint(), current.region(), current.bucket(), current.prefix(),
-                current.pathStyle(), current.checksumMode(), current.auditUrl(), current.auditTokenFile(), 5, 5,
-                current.autoLockMinutes(), 4));
+        services.reconfigure(SettingsCopies.of(current).parts(5, 5).uploadParallelism(4).build());
     }
 
     @AfterEach
@@ -124,15 +121,7 @@ class ParallelUploadTest {
     }
 
     private void assertNoMultipartUploadsLeft() {
-        try (S3Client client = S3Client.builder()
-                .endpointOverride(environment.s3().endpoint())
-                .region(Region.US_EAST_1)
-                .forcePathStyle(true)
-                .credentialsProvider(environment.s3().credentials())
-                .build()) {
-            assertEquals(List.of(), client.listMultipartUploads(request -> request.bucket(TestEnvironment.BUCKET))
-                    .uploads(), "multipart uploads left in the bucket");
-        }
+        assertEquals(List.of(), environment.multipartUploads(), "multipart uploads left in the bucket");
     }
 
     private Path writeRandomFile(String name, int size, long seed) throws IOException {

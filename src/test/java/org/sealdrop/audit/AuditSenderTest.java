@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,44 +22,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.sealdrop.SealDropException;
 import org.sealdrop.audit.ReceiverFixture.OutboxState;
 import org.sealdrop.auditserver.AuditServer;
 import org.sealdrop.auditserver.ChainReport;
 import org.sealdrop.auditserver.EventQuery;
 import org.sealdrop.index.Database;
-import org.slf4j.LoggerFactory;
 
-class AuditSenderTest {
+class AuditSenderTest extends OutboxSetUp {
 
-    static final AuditIdentity IDENTITY = new AuditIdentity("m.jones", "clinic-pc-07", "0.1.0");
-    static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(30);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
     static final ObjectMapper MAPPER = new ObjectMapper();
-
-    @TempDir
-    Path folder;
-
-    Database database;
-    AuditTrail trail;
-    final List<AutoCloseable> toClose = new ArrayList<>();
-
-    @BeforeEach
-    void openIndex() {
-        database = Database.open(folder.resolve("index.db"));
-        trail = new AuditTrail(database, IDENTITY, AuditEventJsonTest.testKey(), Clock.systemUTC());
-    }
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (int i = toClose.size() - 1; i >= 0; i--) {
-            toClose.get(i).close();
-        }
-    }
 
     @Test
     void deliversBatchToReceiver() throws Exception {
@@ -332,15 +305,6 @@ class AuditSenderTest {
         AuditSender sender = new AuditSender(database, url, token, MAX_BACKOFF);
         toClose.add(sender);
         return sender;
-    }
-
-    private ListAppender<ILoggingEvent> captureLogs() {
-        Logger logger = (Logger) LoggerFactory.getLogger("org.sealdrop");
-        ListAppender<ILoggingEvent> appender = new ListAppender<>();
-        appender.start();
-        logger.addAppender(appender);
-        toClose.add(() -> logger.detachAppender(appender));
-        return appender;
     }
 
     private static void assertTokenNotLogged(ListAppender<ILoggingEvent> logs, String token) {

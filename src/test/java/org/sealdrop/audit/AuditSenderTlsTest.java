@@ -5,61 +5,31 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.sealdrop.SealDropException;
 import org.sealdrop.audit.ReceiverFixture.OutboxState;
 import org.sealdrop.auditserver.AuditServer;
 import org.sealdrop.auditserver.EventQuery;
 import org.sealdrop.auditserver.ServerTls;
-import org.sealdrop.index.Database;
 import org.sealdrop.testsupport.TestCertificates;
-import org.slf4j.LoggerFactory;
 
 /**
  * The sender against a real HTTPS receiver on 127.0.0.1 whose self-signed certificate is made in the
  * test: it delivers only when a trust store names that certificate and the URL's host matches it.
  */
-class AuditSenderTlsTest {
+class AuditSenderTlsTest extends OutboxSetUp {
 
-    static final AuditIdentity IDENTITY = new AuditIdentity("m.jones", "clinic-pc-07", "0.1.0");
-    static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(30);
     static final char[] KEY_STORE_PASSWORD = "key-store-password".toCharArray();
-
-    @TempDir
-    Path folder;
-
-    Database database;
-    AuditTrail trail;
-    final List<AutoCloseable> toClose = new ArrayList<>();
-
-    @BeforeEach
-    void openIndex() {
-        database = Database.open(folder.resolve("index.db"));
-        trail = new AuditTrail(database, IDENTITY, AuditEventJsonTest.testKey(), Clock.systemUTC());
-    }
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (int i = toClose.size() - 1; i >= 0; i--) {
-            toClose.get(i).close();
-        }
-    }
 
     @Test
     void trustStoreLetsEventsThrough() throws Exception {
@@ -180,15 +150,6 @@ class AuditSenderTlsTest {
         for (int i = 0; i < count; i++) {
             trail.record(AuditAction.OPEN, UUID.randomUUID(), Outcome.SUCCESS, null);
         }
-    }
-
-    private ListAppender<ILoggingEvent> captureLogs() {
-        Logger logger = (Logger) LoggerFactory.getLogger("org.sealdrop");
-        ListAppender<ILoggingEvent> appender = new ListAppender<>();
-        appender.start();
-        logger.addAppender(appender);
-        toClose.add(() -> logger.detachAppender(appender));
-        return appender;
     }
 
     private static String errorMessages(ListAppender<ILoggingEvent> logs) {

@@ -6,8 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +25,7 @@ import java.util.regex.Pattern;
  * {@code PUT /bucket/key?partNumber=2&uploadId=...}. A rule fires on the matching requests from the
  * {@code first}-th on, {@code times} times. Requests that no rule hits are forwarded unchanged.
  */
-public final class FaultProxy implements AutoCloseable {
+public final class FaultProxy extends TcpRelay {
 
     /** What the relay does to a request that a rule hits. */
     public enum Fault {
@@ -68,21 +66,14 @@ public final class FaultProxy implements AutoCloseable {
             + "<Code>InternalError</Code><Message>We encountered an internal error. Please try again.</Message>"
             + "<RequestId>fault-proxy</RequestId></Error>";
 
-    private final ServerSocket server;
-    private final int targetPort;
     private final Duration stall;
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
-    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicInteger faultsInjected = new AtomicInteger();
     private volatile int bodyBytesPerSecond;
 
-    private FaultProxy(int targetPort, Duration stall) throws IOException {
-        this.targetPort = targetPort;
+    private FaultProxy(URI target, Duration stall) throws IOException {
+        super(target, "fault-proxy");
         this.stall = stall;
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(this::acceptLoop, "fault-proxy-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
     }
 
     /**
@@ -91,15 +82,9 @@ public final class FaultProxy implements AutoCloseable {
      * @param stall how long {@link Fault#STALL} and {@link Fault#STALL_RESPONSE} hold a connection
      */
     public static FaultProxy inFrontOf(URI target, Duration stall) throws IOException {
-        if (!InetAddress.getByName(target.getHost()).isLoopbackAddress()) {
-            throw new IllegalArgumentException("The relay forwards only to loopback addresses, not " + target);
-        }
-        return new FaultProxy(target.getPort(), stall);
-    }
-
-    /** Returns the relay's own address as an http URI, for use as an S3 endpoint. */
-    public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getLocalPort());
+        FaultProxy proxy = new FaultProxy(target, stall);
+        proxy.startAccepting();
+        return proxy;
     }
 
     /**
@@ -130,27 +115,10 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        server.close();
-        for (Socket socket : sockets) {
-            closeQuietly(socket);
-        }
-    }
-
-    private void acceptLoop() {
-        while (!server.isClosed()) {
-            try {
-                Socket client = server.accept();
-                Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                sockets.add(client);
-                sockets.add(target);
-                Connection connection = new Connection(client, target);
-                start(connection::relayRequests, "fault-proxy-requests");
-                start(connection::relayResponses, "fault-proxy-responses");
-            } catch (IOException e) {
-                return;
-            }
-        }
+    protected void relay(Socket client, Socket target) {
+        Connection connection = new Connection(client, target);
+        startThread(connection::relayRequests, "requests");
+        startThread(connection::relayResponses, "responses");
     }
 
     private Fault faultFor(String requestLine) {
@@ -161,28 +129,6 @@ public final class FaultProxy implements AutoCloseable {
             }
         }
         return null;
-    }
-
-    private static void start(Runnable task, String name) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException e) {
-            // Already closed.
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** One rule: counts the requests that match and fires on the chosen ones. */

@@ -39,9 +39,7 @@ public final class InterruptedUpload {
         this.proxy = ThrottlingProxy.inFrontOf(environment.s3().endpoint(), bytesPerSecond);
         LocalServices services = environment.services();
         Settings current = services.settings().orElseThrow();
-        services.reconfigure(new Settings(proxy.endpoint(), current.region(), current.bucket(), current.prefix(),
-                current.pathStyle(), current.checksumMode(), current.auditUrl(), current.auditTokenFile(), 5, 5,
-                current.autoLockMinutes(), 1));
+        services.reconfigure(SettingsCopies.of(current).endpoint(proxy.endpoint()).parts(5, 5).uploadParallelism(1).build());
         environment.shareCredentialsWithCommandLine();
     }
 

@@ -19,6 +19,9 @@ import org.sealdrop.demo.EmbeddedS3;
 import org.sealdrop.storage.ObjectStore;
 import org.sealdrop.storage.StorageSettings;
 import org.sealdrop.vault.Argon2Settings;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
 
 /**
  * A complete SealDrop set-up for one test: S3Proxy and the audit receiver on 127.0.0.1, a token
@@ -104,6 +107,21 @@ public final class TestEnvironment implements AutoCloseable {
     /** Returns a client of the bucket for inspecting or tampering with objects behind SealDrop's back. */
     public ObjectStore bucket() {
         return new ObjectStore(StorageSettings.defaults(s3.endpoint(), "us-east-1", BUCKET, ""), s3.credentials());
+    }
+
+    /**
+     * Lists the multipart uploads in the test bucket that were started and neither completed nor
+     * aborted, under any prefix.
+     */
+    public List<MultipartUpload> multipartUploads() {
+        try (S3Client client = S3Client.builder()
+                .endpointOverride(s3.endpoint())
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
+                .credentialsProvider(s3.credentials())
+                .build()) {
+            return client.listMultipartUploads(request -> request.bucket(BUCKET)).uploads();
+        }
     }
 
     /** Events stored by the receiver, oldest first. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sealdrop.ui.WindowFixture.waitFor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -14,11 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.TableView;
@@ -57,15 +54,14 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class AutoLockEndToEndTest {
 
-    private static final long WAIT_SECONDS = 60;
     private static final String PDF_NAME = "referral-meyer-autolock.pdf";
     private static final String IMAGE_NAME = "wound-photo-autolock.png";
 
     @TempDir
     Path root;
 
-    private final ExecutorService executor = Executors.newCachedThreadPool();
     private final SettableClock clock = new SettableClock();
+    private WindowFixture fixture;
     private TestEnvironment environment;
     private LocalServices services;
     private RecordingDocuments documents;
@@ -79,25 +75,21 @@ class AutoLockEndToEndTest {
 
     @BeforeEach
     void startServices() throws IOException {
-        environment = TestEnvironment.start(root.resolve("environment"));
-        services = environment.services();
+        fixture = WindowFixture.start(root.resolve("environment"), stage);
+        environment = fixture.environment();
+        services = fixture.services();
         documents = new RecordingDocuments(services.documents());
     }
 
     @AfterEach
     void stopServices() {
-        if (window != null) {
-            WaitForAsyncUtils.asyncFx(window::closeViewers);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-        executor.shutdownNow();
-        environment.close();
+        fixture.close();
     }
 
     @Test
     void idleWindowLocksWipesAndHidesNames(FxRobot robot) throws IOException, TimeoutException {
-        robot.interact(() -> window = MainWindow.show(stage, services.vault(), documents, executor, clock));
-        waitFor(() -> window.documentsView() != null && window.autoLock().isRunning());
+        window = fixture.showUnlocked(robot, this::openWindow);
+        waitFor(() -> window.autoLock().isRunning());
         Path pdf = Files.copy(Corpus.pdf("minimal-document.pdf"), root.resolve(PDF_NAME));
         Path image = Files.copy(Corpus.image("smile.png"), root.resolve(IMAGE_NAME));
         robot.interact(() -> window.documentsView().addDroppedFiles(List.of(pdf.toFile(), image.toFile())));
@@ -145,8 +137,8 @@ class AutoLockEndToEndTest {
 
     @Test
     void unlockAfterAutoLockRestartsTimer(FxRobot robot) throws TimeoutException {
-        robot.interact(() -> window = MainWindow.show(stage, services.vault(), documents, executor, clock));
-        waitFor(() -> window.documentsView() != null && window.autoLock().isRunning());
+        window = fixture.showUnlocked(robot, this::openWindow);
+        waitFor(() -> window.autoLock().isRunning());
         clock.advance(Duration.ofMinutes(11));
         waitFor(() -> robot.lookup("#unlockPassphrase").tryQuery().isPresent());
 
@@ -159,8 +151,12 @@ class AutoLockEndToEndTest {
         assertEquals(VaultState.LOCKED, services.vault().state());
     }
 
+    private MainWindow openWindow() {
+        return MainWindow.show(stage, services.vault(), documents, fixture.executor(), clock);
+    }
+
     private List<TransferItem> transfers() {
-        return window.documentsView().transfers().items();
+        return fixture.transfers();
     }
 
     /** Window titles and every text node and text field of every window, read on the application thread. */
@@ -209,10 +205,6 @@ class AutoLockEndToEndTest {
             }
         }
         return true;
-    }
-
-    private static void waitFor(Supplier<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition::get);
     }
 
     /** The real document service, keeping each opened document so the test can check its wipe. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.sealdrop.ui.WindowFixture.waitFor;
 
 import java.io.File;
 import java.io.IOException;
@@ -12,12 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -34,7 +31,6 @@ import org.sealdrop.app.DocumentSummary;
 import org.sealdrop.app.LocalServices;
 import org.sealdrop.app.TransferListener;
 import org.sealdrop.testsupport.Corpus;
-import org.sealdrop.testsupport.TestEnvironment;
 import org.sealdrop.ui.documents.TransferItem;
 import org.sealdrop.ui.documents.TransferQueue;
 import org.sealdrop.ui.documents.TransferState;
@@ -42,7 +38,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.NodeQueryUtils;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * What clinic staff drop into the real window (real services on S3Proxy and the audit receiver):
@@ -52,13 +47,10 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class AwkwardDropTest {
 
-    private static final long WAIT_SECONDS = 120;
-
     @TempDir
     Path root;
 
-    private final ExecutorService executor = Executors.newCachedThreadPool();
-    private TestEnvironment environment;
+    private WindowFixture fixture;
     private LocalServices services;
     private Stage stage;
     private MainWindow window;
@@ -70,14 +62,13 @@ class AwkwardDropTest {
 
     @BeforeEach
     void startServices() throws IOException {
-        environment = TestEnvironment.start(root.resolve("environment"));
-        services = environment.services();
+        fixture = WindowFixture.start(root.resolve("environment"), stage);
+        services = fixture.services();
     }
 
     @AfterEach
     void stopServices() {
-        executor.shutdownNow();
-        environment.close();
+        fixture.close();
     }
 
     @Test
@@ -280,15 +271,10 @@ class AwkwardDropTest {
     }
 
     private void showWindow(FxRobot robot) throws TimeoutException {
-        robot.interact(() -> window = MainWindow.show(stage, services.vault(), services.documents(), executor));
-        waitFor(() -> window.documentsView() != null);
+        window = fixture.showUnlocked(robot);
     }
 
     private List<TransferItem> transfers() {
-        return window.documentsView().transfers().items();
-    }
-
-    private static void waitFor(Supplier<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition::get);
+        return fixture.transfers();
     }
 }

@@ -2,13 +2,11 @@ package org.sealdrop.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sealdrop.ui.WindowFixture.waitFor;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
@@ -25,7 +23,6 @@ import org.sealdrop.testsupport.TestEnvironment;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The first-run form creates a vault on the real services and shows its recovery key once. */
 @ExtendWith(ApplicationExtension.class)
@@ -36,7 +33,7 @@ class FirstRunWindowTest {
     @TempDir
     Path root;
 
-    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private WindowFixture fixture;
     private TestEnvironment environment;
     private LocalServices services;
     private Stage stage;
@@ -48,21 +45,23 @@ class FirstRunWindowTest {
 
     @BeforeEach
     void startServers() throws IOException {
-        environment = TestEnvironment.start(root.resolve("environment"));
+        fixture = WindowFixture.start(root.resolve("environment"), stage);
+        environment = fixture.environment();
         services = LocalServices.open(new HomeFolder(root.resolve("new-home")), environment.options());
     }
 
     @AfterEach
     void stop() {
-        executor.shutdownNow();
+        // The window runs its work on the fixture's executor, so that stops before the services close.
+        fixture.executor().shutdownNow();
         services.close();
-        environment.close();
+        fixture.close();
     }
 
     @Test
     void createShowsWorkingRecoveryKey(FxRobot robot) throws TimeoutException {
-        robot.interact(() -> MainWindow.show(stage, services.vault(), services.documents(), executor));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#setupButton").tryQuery().isPresent());
+        fixture.show(robot, () -> MainWindow.show(stage, services.vault(), services.documents(), fixture.executor()));
+        waitFor(() -> robot.lookup("#setupButton").tryQuery().isPresent());
 
         robot.interact(() -> {
             text(robot, "#endpointField").setText(environment.s3().endpoint().toString());
@@ -74,7 +73,7 @@ class FirstRunWindowTest {
         });
         robot.clickOn("#setupButton");
 
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#recoveryKey").tryQuery().isPresent());
+        waitFor(() -> robot.lookup("#recoveryKey").tryQuery().isPresent());
         String shown = robot.lookup("#recoveryKey").queryAs(TextField.class).getText();
         assertEquals(65, shown.replaceAll("[^0-9A-Za-z]", "").length(), shown);
         assertEquals(VaultState.UNLOCKED, services.vault().state());

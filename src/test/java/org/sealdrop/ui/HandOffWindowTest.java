@@ -2,6 +2,7 @@ package org.sealdrop.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sealdrop.ui.WindowFixture.waitFor;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,11 +10,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -35,7 +31,6 @@ import org.sealdrop.ui.documents.TransferState;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Files handed over by a second start reach the real window through the real lock, listener and
@@ -44,13 +39,11 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class HandOffWindowTest {
 
-    private static final long WAIT_SECONDS = 60;
-
     @TempDir
     Path root;
 
-    private final ExecutorService executor = Executors.newCachedThreadPool();
     private final HandedFiles handedFiles = new HandedFiles();
+    private WindowFixture fixture;
     private TestEnvironment environment;
     private LocalServices services;
     private InstanceLock lock;
@@ -65,8 +58,9 @@ class HandOffWindowTest {
 
     @BeforeEach
     void startServices() throws IOException {
-        environment = TestEnvironment.start(root.resolve("environment"));
-        services = environment.services();
+        fixture = WindowFixture.start(root.resolve("environment"), stage);
+        environment = fixture.environment();
+        services = fixture.services();
         lock = InstanceLock.tryAcquire(environment.home()).orElseThrow();
         listener = HandOffListener.start(lock, environment.home(), handedFiles);
     }
@@ -75,17 +69,15 @@ class HandOffWindowTest {
     void stopServices() {
         listener.close();
         lock.close();
-        executor.shutdownNow();
-        environment.close();
+        fixture.close();
     }
 
     @Test
     void handedFilesAreUploaded(FxRobot robot) throws Exception {
-        showWindow(robot);
-        waitFor(() -> window.documentsView() != null);
+        window = fixture.showUnlocked(robot, this::openWindow);
         List<Path> files = sampleFiles();
 
-        HandOffClient.send(environment.home(), files, Duration.ofSeconds(WAIT_SECONDS));
+        HandOffClient.send(environment.home(), files, Duration.ofSeconds(WindowFixture.WAIT_SECONDS));
 
         waitFor(() -> transfers().size() == 2 && transfers().stream().allMatch(item -> item.state().isFinal()));
         for (TransferItem item : transfers()) {
@@ -100,10 +92,9 @@ class HandOffWindowTest {
     @Test
     void lockedWindowKeepsFilesUntilUnlock(FxRobot robot) throws Exception {
         services.vault().lock();
-        showWindow(robot);
-        waitFor(() -> robot.lookup("#unlockPassphrase").tryQuery().isPresent());
+        window = fixture.showLocked(robot, this::openWindow);
 
-        HandOffClient.send(environment.home(), sampleFiles(), Duration.ofSeconds(WAIT_SECONDS));
+        HandOffClient.send(environment.home(), sampleFiles(), Duration.ofSeconds(WindowFixture.WAIT_SECONDS));
 
         Label notice = robot.lookup("#handedFilesNotice").queryAs(Label.class);
         waitFor(notice::isVisible);
@@ -121,9 +112,8 @@ class HandOffWindowTest {
     @Test
     void startArgumentsAreQueuedOnOpen(FxRobot robot) throws Exception {
         handedFiles.add(sampleFiles());
-        showWindow(robot);
 
-        waitFor(() -> window.documentsView() != null);
+        window = fixture.showUnlocked(robot, this::openWindow);
         waitFor(() -> transfers().size() == 2 && transfers().stream().allMatch(item -> item.state() == TransferState.UPLOADED));
         assertEquals(2, services.documents().list().size());
     }
@@ -135,16 +125,12 @@ class HandOffWindowTest {
         return List.of(pdf, png);
     }
 
-    private void showWindow(FxRobot robot) {
-        robot.interact(() -> window = MainWindow.show(stage, services.vault(), services.documents(), executor,
-                Clock.systemUTC(), handedFiles));
+    private MainWindow openWindow() {
+        return MainWindow.show(stage, services.vault(), services.documents(), fixture.executor(), Clock.systemUTC(),
+                handedFiles);
     }
 
     private List<TransferItem> transfers() {
-        return window.documentsView().transfers().items();
-    }
-
-    private static void waitFor(Supplier<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition::get);
+        return fixture.transfers();
     }
 }

@@ -3,6 +3,7 @@ package org.sealdrop.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sealdrop.ui.WindowFixture.waitFor;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,9 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -39,6 +37,7 @@ import org.sealdrop.app.TransferListener;
 import org.sealdrop.app.VaultState;
 import org.sealdrop.config.Settings;
 import org.sealdrop.testsupport.FaultProxy;
+import org.sealdrop.testsupport.SettingsCopies;
 import org.sealdrop.testsupport.TestEnvironment;
 import org.sealdrop.testsupport.ThrottlingProxy;
 import org.sealdrop.ui.documents.TransferItem;
@@ -49,7 +48,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.NodeQueryUtils;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The main window on the real services: S3Proxy and the audit receiver on 127.0.0.1, a vault in a
@@ -59,13 +57,10 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class MainWindowEndToEndTest {
 
-    private static final long WAIT_SECONDS = 60;
-
     @TempDir
     Path root;
 
-    private final ExecutorService executor = Executors.newCachedThreadPool();
-    private TestEnvironment environment;
+    private WindowFixture fixture;
     private LocalServices services;
     private Stage stage;
     private MainWindow window;
@@ -77,18 +72,13 @@ class MainWindowEndToEndTest {
 
     @BeforeEach
     void startServices() throws IOException {
-        environment = TestEnvironment.start(root.resolve("environment"));
-        services = environment.services();
+        fixture = WindowFixture.start(root.resolve("environment"), stage);
+        services = fixture.services();
     }
 
     @AfterEach
     void stopServices() {
-        if (window != null) {
-            WaitForAsyncUtils.asyncFx(window::closeViewers);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-        executor.shutdownNow();
-        environment.close();
+        fixture.close();
     }
 
     @Test
@@ -205,25 +195,25 @@ class MainWindowEndToEndTest {
         byte[] content = new byte[40 * 1024 * 1024];
         new Random(40).nextBytes(content);
         Files.write(scan, content);
-        try (FaultProxy slowStore = FaultProxy.inFrontOf(environment.s3().endpoint(), Duration.ofSeconds(30))) {
+        try (FaultProxy slowStore = FaultProxy.inFrontOf(fixture.environment().s3().endpoint(), Duration.ofSeconds(30))) {
             // 5 MiB parts, 2 at a time, at about 2 MB/s: the upload runs for many seconds.
             Settings current = services.settings().orElseThrow();
-            services.reconfigure(new Settings(slowStore.endpoint(), current.region(), current.bucket(),
-                    current.prefix(), current.pathStyle(), current.checksumMode(), current.auditUrl(),
-                    current.auditTokenFile(), 5, 5, current.autoLockMinutes(), 2));
+            services.reconfigure(SettingsCopies.of(current).endpoint(slowStore.endpoint()).parts(5, 5)
+                    .uploadParallelism(2).build());
             slowStore.throttleRequestBodies(2 * 1024 * 1024);
             showWindow(robot);
 
             robot.interact(() -> window.documentsView().addDroppedFiles(List.of(scan.toFile())));
             // The row appears once the duplicate check has read the file.
             waitFor(() -> robot.lookup("#transferList .transfer-state").tryQuery().isPresent());
-            Label state = robot.lookup("#transferList .transfer-state").queryAs(Label.class);
-            waitFor(() -> state.getText().matches("Uploading: .* of 42 MB, .*/s, about .* left"));
+            waitFor(() -> transferStateText(robot).matches("Uploading: .* of 42 MB, .*/s, about .* left"),
+                    () -> transferStateText(robot));
             robot.clickOn("#transferList .transfer-cancel");
 
             waitFor(() -> transfers().get(0).state().isFinal());
             assertEquals(TransferState.CANCELLED, transfers().get(0).state(), transfers().get(0).problemProperty().get());
-            waitFor(() -> state.getText().equals(Messages.text("transfer.state.CANCELLED")));
+            waitFor(() -> transferStateText(robot).equals(Messages.text("transfer.state.CANCELLED")),
+                    () -> transferStateText(robot));
             assertEquals(List.of(), services.documents().list());
             TableView<DocumentSummary> table = robot.lookup("#documentTable").queryTableView();
             assertTrue(table.getItems().isEmpty(), "the table lists no document");
@@ -325,8 +315,7 @@ class MainWindowEndToEndTest {
     }
 
     private void showWindow(FxRobot robot) throws TimeoutException {
-        robot.interact(() -> window = MainWindow.show(stage, services.vault(), services.documents(), executor));
-        waitFor(() -> window.documentsView() != null);
+        window = fixture.showUnlocked(robot);
         assertNotNull(window.documentsView());
     }
 
@@ -374,11 +363,23 @@ class MainWindowEndToEndTest {
     }
 
     private List<TransferItem> transfers() {
-        return window.documentsView().transfers().items();
+        return fixture.transfers();
+    }
+
+    /**
+     * Returns the state text of the transfer row on screen, or "" while there is none. The lookup runs
+     * anew on the application thread each time, because the list replaces and empties its cells, and
+     * an emptied cell's label keeps its last text.
+     */
+    private static String transferStateText(FxRobot robot) {
+        String[] text = {""};
+        robot.interact(() -> text[0] = robot.lookup("#transferList .transfer-state").match(NodeQueryUtils.isVisible())
+                .tryQuery().map(node -> ((Label) node).getText()).orElse(""));
+        return text[0];
     }
 
     private long receivedActions(UUID documentId, String action) {
-        return environment.receivedEvents().stream()
+        return fixture.environment().receivedEvents().stream()
                 .filter(event -> event.get("action").asText().equals(action))
                 .filter(event -> documentId.toString().equals(event.path("documentId").asText()))
                 .count();
@@ -412,9 +413,5 @@ class MainWindowEndToEndTest {
 
     private static DocumentSummary find(List<DocumentSummary> documents, String name) {
         return documents.stream().filter(summary -> summary.name().equals(name)).findFirst().orElseThrow();
-    }
-
-    private static void waitFor(Supplier<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition::get);
     }
 }

@@ -3,15 +3,11 @@ package org.sealdrop.ui;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sealdrop.ui.WindowFixture.waitFor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -22,13 +18,11 @@ import org.sealdrop.app.DocumentSummary;
 import org.sealdrop.app.LocalServices;
 import org.sealdrop.app.TransferListener;
 import org.sealdrop.testsupport.InterruptedUpload;
-import org.sealdrop.testsupport.TestEnvironment;
 import org.sealdrop.ui.documents.TransferItem;
 import org.sealdrop.ui.documents.TransferState;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The window on the real services with an upload that was killed in a forked JVM: after unlock the
@@ -37,13 +31,10 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ResumeAtUnlockTest {
 
-    private static final long WAIT_SECONDS = 120;
-
     @TempDir
     Path root;
 
-    private final ExecutorService executor = Executors.newCachedThreadPool();
-    private TestEnvironment environment;
+    private WindowFixture fixture;
     private InterruptedUpload interrupted;
     private Stage stage;
 
@@ -54,26 +45,23 @@ class ResumeAtUnlockTest {
 
     @AfterEach
     void stop() throws Exception {
-        executor.shutdownNow();
         if (interrupted != null) {
             interrupted.proxy().close();
         }
-        environment.close();
+        fixture.close();
     }
 
     @Test
     void pendingUploadFinishesAfterUnlock(FxRobot robot) throws Exception {
-        environment = TestEnvironment.start(root.resolve("environment"));
-        interrupted = new InterruptedUpload(environment, 4L * InterruptedUpload.MIB);
+        fixture = WindowFixture.start(root.resolve("environment"), stage);
+        interrupted = new InterruptedUpload(fixture.environment(), 4L * InterruptedUpload.MIB);
         Path source = InterruptedUpload.writeRandomFile(root.resolve("scan.bin"), 20L * InterruptedUpload.MIB, 6);
         InterruptedUpload.Result killed = interrupted.uploadAndKill(source, 1);
         interrupted.proxy().limit(0);
-        LocalServices services = environment.services();
+        LocalServices services = fixture.services();
 
-        MainWindow[] window = new MainWindow[1];
-        robot.interact(() -> window[0] = MainWindow.show(stage, services.vault(), services.documents(), executor));
-        waitFor(() -> window[0].documentsView() != null);
-        List<TransferItem> transfers = window[0].documentsView().transfers().items();
+        fixture.showUnlocked(robot);
+        List<TransferItem> transfers = fixture.transfers();
 
         waitFor(() -> transfers.size() == 1 && transfers.get(0).state().isFinal());
         TransferItem row = transfers.get(0);
@@ -86,9 +74,5 @@ class ResumeAtUnlockTest {
         Path exported = root.resolve("exported.bin");
         services.documents().export(killed.id(), exported, TransferListener.NONE);
         assertArrayEquals(Files.readAllBytes(source), Files.readAllBytes(exported));
-    }
-
-    private static void waitFor(Supplier<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition::get);
     }
 }

@@ -1,6 +1,7 @@
 package org.sealdrop.ui;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sealdrop.ui.WindowFixture.waitFor;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -9,10 +10,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -27,11 +24,9 @@ import org.sealdrop.app.LocalServices;
 import org.sealdrop.app.TransferListener;
 import org.sealdrop.config.Settings;
 import org.sealdrop.testsupport.Corpus;
-import org.sealdrop.testsupport.TestEnvironment;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The status bar on the real services: it shows the events that wait while the audit receiver is
@@ -41,13 +36,10 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class WindowAuditStatusTest {
 
-    private static final long WAIT_SECONDS = 60;
-
     @TempDir
     Path root;
 
-    private final ExecutorService executor = Executors.newCachedThreadPool();
-    private TestEnvironment environment;
+    private WindowFixture fixture;
     private LocalServices services;
     private Stage stage;
 
@@ -58,14 +50,13 @@ class WindowAuditStatusTest {
 
     @BeforeEach
     void startServices() throws IOException {
-        environment = TestEnvironment.start(root);
-        services = environment.services();
+        fixture = WindowFixture.start(root, stage);
+        services = fixture.services();
     }
 
     @AfterEach
     void stopServices() {
-        executor.shutdownNow();
-        environment.close();
+        fixture.close();
     }
 
     @Test
@@ -78,28 +69,30 @@ class WindowAuditStatusTest {
         services.documents().open(id, TransferListener.NONE).close();
         services.documents().open(id, TransferListener.NONE).close();
 
-        robot.interact(() -> MainWindow.show(stage, services.vault(), services.documents(), executor));
+        fixture.show(robot, () -> MainWindow.show(stage, services.vault(), services.documents(), fixture.executor()));
 
-        waitFor(() -> pendingAuditText(robot).equals("2 audit events waiting, oldest under 1 min"), robot);
+        waitFor(() -> pendingAuditText(robot).equals("2 audit events waiting, oldest under 1 min"),
+                () -> "\"" + pendingAuditText(robot) + "\"");
 
         services.reconfigure(reachable);
         assertTrue(services.flushAudit(Duration.ofSeconds(30)));
-        waitFor(() -> pendingAuditText(robot).equals("All audit events sent"), robot);
+        waitFor(() -> pendingAuditText(robot).equals("All audit events sent"), () -> "\"" + pendingAuditText(robot) + "\"");
     }
 
     @Test
     void statusBarWarnsOfRejectedEvents(FxRobot robot) throws Exception {
-        LocalServices pinned = environment.services();
+        LocalServices pinned = services;
         pinned.documents().upload(Corpus.pdf("minimal-document.pdf"), null, TransferListener.NONE);
         assertTrue(pinned.flushAudit(Duration.ofSeconds(30)));
-        LocalServices restarted = ForeignSigningKey.restartWithForeignKey(environment, pinned, root.resolve("other"));
+        LocalServices restarted = ForeignSigningKey.restartWithForeignKey(fixture.environment(), pinned,
+                root.resolve("other"));
         try {
             assertTrue(restarted.flushAudit(Duration.ofSeconds(30)), "the rejected unlock event stayed in the outbox");
 
-            robot.interact(() -> MainWindow.show(stage, restarted.vault(), restarted.documents(), executor));
+            fixture.show(robot, () -> MainWindow.show(stage, restarted.vault(), restarted.documents(), fixture.executor()));
 
             waitFor(() -> pendingAuditText(robot).startsWith("Warning: the audit receiver rejected 1 audit event of"
-                    + " this computer (key_mismatch)"), robot);
+                    + " this computer (key_mismatch)"), () -> "\"" + pendingAuditText(robot) + "\"");
             Label label = robot.lookup("#pendingAudit").queryAs(Label.class);
             assertTrue(label.getPseudoClassStates().contains(PseudoClass.getPseudoClass("rejected")));
         } finally {
@@ -109,14 +102,6 @@ class WindowAuditStatusTest {
 
     private static String pendingAuditText(FxRobot robot) {
         return robot.lookup("#pendingAudit").tryQuery().map(node -> ((Label) node).getText()).orElse("");
-    }
-
-    private static void waitFor(java.util.function.Supplier<Boolean> condition, FxRobot robot) throws TimeoutException {
-        try {
-            WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition::get);
-        } catch (TimeoutException e) {
-            throw new TimeoutException("status bar shows \"" + pendingAuditText(robot) + "\"");
-        }
     }
 
     private static int closedPort() throws IOException {

@@ -1,15 +1,12 @@
 package org.sealdrop.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.sealdrop.ui.WindowFixture.waitFor;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -27,7 +24,6 @@ import org.sealdrop.testsupport.TestEnvironment;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The window of a second computer on the real services: after an unlock it syncs its index with the
@@ -36,13 +32,10 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class WindowSyncTest {
 
-    private static final long WAIT_SECONDS = 60;
-
     @TempDir
     Path root;
 
-    private final ExecutorService executor = Executors.newCachedThreadPool();
-    private TestEnvironment environment;
+    private WindowFixture fixture;
     private LocalServices second;
     private Stage stage;
 
@@ -53,27 +46,26 @@ class WindowSyncTest {
 
     @BeforeEach
     void startServices() throws IOException {
-        environment = TestEnvironment.start(root.resolve("environment"));
-        environment.services();
-        second = LocalServices.open(new HomeFolder(root.resolve("second")), environment.options());
-        second.vault().setUp(environment.vaultSetup(), TestEnvironment.PASSPHRASE.toCharArray(), false);
+        fixture = WindowFixture.start(root.resolve("environment"), stage);
+        fixture.services();
+        second = LocalServices.open(new HomeFolder(root.resolve("second")), fixture.environment().options());
+        second.vault().setUp(fixture.environment().vaultSetup(), TestEnvironment.PASSPHRASE.toCharArray(), false);
         second.vault().lock();
     }
 
     @AfterEach
     void stopServices() {
-        executor.shutdownNow();
+        // The second computer's window runs its work on the fixture's executor, so that stops first.
+        fixture.executor().shutdownNow();
         second.close();
-        environment.close();
+        fixture.close();
     }
 
     @Test
     void unlockListsDocumentsOfTheOtherComputer(FxRobot robot) throws TimeoutException {
-        DocumentSummary uploaded = environment.services().documents()
+        DocumentSummary uploaded = fixture.services().documents()
                 .upload(Corpus.pdf("minimal-document.pdf"), "MRN 0042", TransferListener.NONE);
-        MainWindow[] window = new MainWindow[1];
-        robot.interact(() -> window[0] = MainWindow.show(stage, second.vault(), second.documents(), executor));
-        waitFor(() -> robot.lookup("#unlockPassphrase").tryQuery().isPresent());
+        fixture.showLocked(robot, () -> MainWindow.show(stage, second.vault(), second.documents(), fixture.executor()));
 
         robot.clickOn("#unlockPassphrase").write(TestEnvironment.PASSPHRASE).type(KeyCode.ENTER);
 
@@ -81,9 +73,5 @@ class WindowSyncTest {
         TableView<DocumentSummary> table = robot.lookup("#documentTable").queryTableView();
         waitFor(() -> table.getItems().size() == 1);
         assertEquals(List.of(uploaded), List.copyOf(table.getItems()));
-    }
-
-    private static void waitFor(Supplier<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition::get);
     }
 }

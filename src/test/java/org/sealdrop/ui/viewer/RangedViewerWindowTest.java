@@ -3,15 +3,13 @@ package org.sealdrop.ui.viewer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sealdrop.ui.WindowFixture.waitFor;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
@@ -32,10 +30,10 @@ import org.sealdrop.storage.ObjectInfo;
 import org.sealdrop.storage.ObjectStore;
 import org.sealdrop.testsupport.LargePdf;
 import org.sealdrop.testsupport.TestEnvironment;
+import org.sealdrop.ui.WindowFixture;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The viewer window on PDFs opened ranged from S3Proxy: page 1 of a PDF above the default threshold,
@@ -44,12 +42,12 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class RangedViewerWindowTest {
 
-    private final ExecutorService executor = Executors.newCachedThreadPool();
     private Stage stage;
 
     @TempDir
     Path temp;
 
+    private WindowFixture fixture;
     private TestEnvironment environment;
     private LocalServices services;
 
@@ -60,14 +58,14 @@ class RangedViewerWindowTest {
 
     @BeforeEach
     void startServers() throws IOException {
-        environment = TestEnvironment.startOnDisk(temp.resolve("env"), temp.resolve("s3"));
-        services = environment.services();
+        fixture = WindowFixture.startOnDisk(temp.resolve("env"), temp.resolve("s3"), stage);
+        environment = fixture.environment();
+        services = fixture.services();
     }
 
     @AfterEach
     void stop() {
-        executor.shutdownNow();
-        environment.close();
+        fixture.close();
     }
 
     @Test
@@ -96,7 +94,7 @@ class RangedViewerWindowTest {
         show(robot, document);
         waitForImage(robot);
         robot.type(KeyCode.PAGE_DOWN);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#cannotShowMessage").tryQuery().isPresent());
+        waitFor(() -> robot.lookup("#cannotShowMessage").tryQuery().isPresent());
 
         String message = robot.lookup("#cannotShowMessage").queryAs(Label.class).getText();
         assertTrue(message.contains("failed its integrity check"), message);
@@ -106,11 +104,11 @@ class RangedViewerWindowTest {
     }
 
     private void show(FxRobot robot, OpenedDocument document) {
-        robot.interact(() -> ViewerWindow.showIn(stage, document, services.documents(), executor));
+        robot.interact(() -> ViewerWindow.showIn(stage, document, services.documents(), fixture.executor()));
     }
 
     private static void waitForImage(FxRobot robot) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#pageImage").tryQuery()
+        waitFor(() -> robot.lookup("#pageImage").tryQuery()
                 .map(node -> ((ImageView) node).getImage() != null).orElse(false));
     }
 

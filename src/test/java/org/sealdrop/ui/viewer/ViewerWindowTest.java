@@ -3,13 +3,13 @@ package org.sealdrop.ui.viewer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sealdrop.ui.WindowFixture.waitFor;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.sealdrop.app.DocumentSummary;
 import org.sealdrop.app.OpenedDocument;
 import org.sealdrop.testsupport.Corpus;
+import org.sealdrop.ui.WindowFixture;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -110,7 +111,7 @@ class ViewerWindowTest {
     void textShowsReadOnly(FxRobot robot) throws TimeoutException {
         byte[] content = "Referral\nBlood pressure 120/80\n".getBytes(StandardCharsets.UTF_8);
         show(robot, opened("note.txt", "text/plain", content));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#documentText").tryQuery().isPresent());
+        waitFor(() -> robot.lookup("#documentText").tryQuery().isPresent());
 
         TextArea text = robot.lookup("#documentText").queryAs(TextArea.class);
         assertEquals("Referral\nBlood pressure 120/80\n", text.getText());
@@ -131,7 +132,7 @@ class ViewerWindowTest {
     void damagedPdfShowsMessage(FxRobot robot) throws TimeoutException {
         byte[] truncated = java.util.Arrays.copyOf(Corpus.read(Corpus.pdf("pdflatex-4-pages.pdf")), 200);
         show(robot, opened("damaged.pdf", "application/pdf", truncated));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#cannotShowMessage").tryQuery().isPresent());
+        waitFor(() -> robot.lookup("#cannotShowMessage").tryQuery().isPresent());
 
         Label message = robot.lookup("#cannotShowMessage").queryAs(Label.class);
         assertTrue(message.getText().contains("damaged"), message.getText());
@@ -145,7 +146,7 @@ class ViewerWindowTest {
 
         robot.interact(viewer::close);
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> isAllZero(content));
+        waitFor(() -> isAllZero(content));
         assertFalse(stage.isShowing());
     }
 
@@ -156,7 +157,7 @@ class ViewerWindowTest {
     }
 
     private static void waitForImage(FxRobot robot) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#pageImage").tryQuery()
+        waitFor(() -> robot.lookup("#pageImage").tryQuery()
                 .map(node -> ((ImageView) node).getImage() != null).orElse(false));
     }
 
