@@ -140,9 +140,9 @@ class AutoLockEndToEndTest {
         window = fixture.showUnlocked(robot, this::openWindow);
         waitFor(() -> window.autoLock().isRunning());
         clock.advance(Duration.ofMinutes(11));
-        waitFor(() -> robot.lookup("#unlockPassphrase").tryQuery().isPresent());
+        Node passphrase = WindowFixture.waitForShowing(robot, "#unlockPassphrase");
 
-        robot.clickOn("#unlockPassphrase").write(TestEnvironment.PASSPHRASE).type(KeyCode.ENTER);
+        robot.clickOn(passphrase).write(TestEnvironment.PASSPHRASE).type(KeyCode.ENTER);
 
         waitFor(() -> window.documentsView() != null && window.autoLock().isRunning());
         assertEquals(VaultState.UNLOCKED, services.vault().state());

@@ -224,7 +224,7 @@ class MainWindowEndToEndTest {
     void cancelDuringCheckSkipsUpload(FxRobot robot) throws IOException, TimeoutException {
         Path scan = writeRandomFile("scan-64-mb.bin", 64 * 1024 * 1024, 64);
         Path note = Files.copy(Corpus.image("smile.png"), root.resolve("smile.png"));
-        try (FaultProxy slowList = FaultProxy.inFrontOf(environment.s3().endpoint(), Duration.ofSeconds(15))) {
+        try (FaultProxy slowList = FaultProxy.inFrontOf(fixture.environment().s3().endpoint(), Duration.ofSeconds(15))) {
             // Every listing responds 15 s late, so the sync that starts the duplicate check holds it that long.
             slowList.inject(FaultProxy.Fault.DELAY_RESPONSE, "list-type=2", 1, 1000);
             useStoreThrough(slowList.endpoint());
@@ -253,7 +253,7 @@ class MainWindowEndToEndTest {
     @Test
     void cancelledOpenShowsNoDocument(FxRobot robot) throws IOException, TimeoutException {
         Path scan = writeRandomFile("scan-24-mb.bin", 24 * 1024 * 1024, 24);
-        try (ThrottlingProxy slowDownlink = ThrottlingProxy.inFrontOf(environment.s3().endpoint(), 0)) {
+        try (ThrottlingProxy slowDownlink = ThrottlingProxy.inFrontOf(fixture.environment().s3().endpoint(), 0)) {
             useStoreThrough(slowDownlink.endpoint());
             DocumentSummary uploaded = services.documents().upload(scan, null, TransferListener.NONE);
             slowDownlink.limitDownloads(1024 * 1024);
@@ -282,7 +282,7 @@ class MainWindowEndToEndTest {
     void cancelledSaveLeavesNoFile(FxRobot robot) throws IOException, TimeoutException {
         Path scan = writeRandomFile("scan-16-mb.bin", 16 * 1024 * 1024, 16);
         Path folder = Files.createDirectories(root.resolve("copies"));
-        try (ThrottlingProxy slowDownlink = ThrottlingProxy.inFrontOf(environment.s3().endpoint(), 0)) {
+        try (ThrottlingProxy slowDownlink = ThrottlingProxy.inFrontOf(fixture.environment().s3().endpoint(), 0)) {
             useStoreThrough(slowDownlink.endpoint());
             DocumentSummary uploaded = services.documents().upload(scan, null, TransferListener.NONE);
             showWindow(robot);
@@ -307,7 +307,7 @@ class MainWindowEndToEndTest {
             }
             assertTrue(services.flushAudit(Duration.ofSeconds(10)), "audit events delivered");
             assertEquals(0, receivedEvents(uploaded.id(), "export", "success"));
-            assertEquals(1, environment.receivedEvents().stream()
+            assertEquals(1, fixture.environment().receivedEvents().stream()
                     .filter(event -> event.get("action").asText().equals("export"))
                     .filter(event -> event.path("reason").asText().equals("cancelled"))
                     .count());
@@ -355,7 +355,7 @@ class MainWindowEndToEndTest {
     }
 
     private long receivedEvents(UUID documentId, String action, String outcome) {
-        return environment.receivedEvents().stream()
+        return fixture.environment().receivedEvents().stream()
                 .filter(event -> event.get("action").asText().equals(action))
                 .filter(event -> event.get("outcome").asText().equals(outcome))
                 .filter(event -> documentId.toString().equals(event.path("documentId").asText()))

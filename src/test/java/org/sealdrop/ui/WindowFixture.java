@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import javafx.scene.Node;
 import javafx.stage.Stage;
 import org.sealdrop.app.LocalServices;
 import org.sealdrop.testsupport.TestEnvironment;
@@ -116,6 +117,20 @@ public final class WindowFixture implements AutoCloseable {
      */
     public static void waitFor(Supplier<Boolean> condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition::get);
+    }
+
+    /**
+     * Waits until a node matching {@code query} sits in a window that is showing, and returns it. A
+     * lookup alone can find a node of a view that is being replaced, whose scene is already gone.
+     */
+    public static Node waitForShowing(FxRobot robot, String query) throws TimeoutException {
+        waitFor(() -> robot.lookup(query).tryQuery().filter(WindowFixture::isShowing).isPresent());
+        return robot.lookup(query).match(WindowFixture::isShowing).query();
+    }
+
+    private static boolean isShowing(Node node) {
+        return node.getScene() != null && node.getScene().getWindow() != null && node.getScene().getWindow().isShowing()
+                && node.isVisible();
     }
 
     /**
