@@ -44,8 +44,8 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.NodeQueryUtils;
 
 /**
- * Cancelling in the main window on the real services (S3Proxy and the audit receiver on 127.0.0.1,
- * slowed by a proxy so that a transfer is still running): an upload, a duplicate check, an open and a
+ * Cancelling in the main window on the real services: S3Proxy and the audit receiver on 127.0.0.1,
+ * slowed by a proxy so that a transfer is still running. An upload, a duplicate check, an open and a
  * saved copy each stop and leave nothing behind.
  */
 @ExtendWith(ApplicationExtension.class)
