@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.sealdrop.ui.WindowFixture.waitFor;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,22 +20,14 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
 import javafx.scene.text.Text;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.sealdrop.app.DocumentSummary;
-import org.sealdrop.app.LocalServices;
 import org.sealdrop.app.TransferListener;
 import org.sealdrop.testsupport.Corpus;
 import org.sealdrop.ui.documents.TransferItem;
 import org.sealdrop.ui.documents.TransferQueue;
 import org.sealdrop.ui.documents.TransferState;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.NodeQueryUtils;
 
 /**
@@ -44,32 +35,7 @@ import org.testfx.util.NodeQueryUtils;
  * duplicates, hundreds of files, names of 240 characters, files that vanish or cannot be read. Files
  * go in through the drop handler, which the drop zone calls with {@code Dragboard.getFiles()}.
  */
-@ExtendWith(ApplicationExtension.class)
-class AwkwardDropTest {
-
-    @TempDir
-    Path root;
-
-    private WindowFixture fixture;
-    private LocalServices services;
-    private Stage stage;
-    private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @BeforeEach
-    void startServices() throws IOException {
-        fixture = WindowFixture.start(root.resolve("environment"), stage);
-        services = fixture.services();
-    }
-
-    @AfterEach
-    void stopServices() {
-        fixture.close();
-    }
+class AwkwardDropTest extends MainWindowTest {
 
     @Test
     void duplicatesAreListedAndSkipped(FxRobot robot) throws Exception {

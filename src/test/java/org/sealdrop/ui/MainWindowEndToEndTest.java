@@ -21,13 +21,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.sealdrop.app.DocumentSummary;
-import org.sealdrop.app.LocalServices;
 import org.sealdrop.app.VaultState;
 import org.sealdrop.testsupport.TestEnvironment;
 import org.sealdrop.ui.documents.TransferItem;
@@ -35,8 +30,6 @@ import org.sealdrop.ui.documents.TransferState;
 import org.sealdrop.ui.viewer.ViewerWindow;
 import org.sealdrop.testsupport.Corpus;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.NodeQueryUtils;
 
 /**
@@ -44,32 +37,7 @@ import org.testfx.util.NodeQueryUtils;
  * temporary home folder. Files go in through the drop handler, come back through the viewer, and the
  * open shows up at the receiver.
  */
-@ExtendWith(ApplicationExtension.class)
-class MainWindowEndToEndTest {
-
-    @TempDir
-    Path root;
-
-    private WindowFixture fixture;
-    private LocalServices services;
-    private Stage stage;
-    private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @BeforeEach
-    void startServices() throws IOException {
-        fixture = WindowFixture.start(root.resolve("environment"), stage);
-        services = fixture.services();
-    }
-
-    @AfterEach
-    void stopServices() {
-        fixture.close();
-    }
+class MainWindowEndToEndTest extends MainWindowTest {
 
     @Test
     void dropUploadOpenAndAudit(FxRobot robot) throws IOException, TimeoutException {

@@ -21,14 +21,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.sealdrop.app.DocumentSummary;
-import org.sealdrop.app.LocalServices;
 import org.sealdrop.app.TransferListener;
 import org.sealdrop.config.Settings;
 import org.sealdrop.testsupport.FaultProxy;
@@ -39,8 +33,6 @@ import org.sealdrop.ui.documents.TransferState;
 import org.sealdrop.ui.viewer.ViewerWindow;
 import org.sealdrop.testsupport.Corpus;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.NodeQueryUtils;
 
 /**
@@ -48,32 +40,7 @@ import org.testfx.util.NodeQueryUtils;
  * slowed by a proxy so that a transfer is still running. An upload, a duplicate check, an open and a
  * saved copy each stop and leave nothing behind.
  */
-@ExtendWith(ApplicationExtension.class)
-class WindowCancelTest {
-
-    @TempDir
-    Path root;
-
-    private WindowFixture fixture;
-    private LocalServices services;
-    private Stage stage;
-    private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @BeforeEach
-    void startServices() throws IOException {
-        fixture = WindowFixture.start(root.resolve("environment"), stage);
-        services = fixture.services();
-    }
-
-    @AfterEach
-    void stopServices() {
-        fixture.close();
-    }
+class WindowCancelTest extends MainWindowTest {
 
     @Test
     void cancelRunningUploadLeavesNoDocument(FxRobot robot) throws IOException, TimeoutException {
