@@ -12,7 +12,7 @@ import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider
  *
  * <p>Unlike the SDK's default chain it never requests credentials from the EC2 instance metadata service or a container
  * credentials endpoint. A desktop is neither, and a request to a link-local address that happens to
- * answer on a clinic network must not supply the credentials that reach patient documents.
+ * respond on a clinic network must not supply the credentials that reach patient documents.
  */
 final class DesktopCredentials {
 

@@ -29,7 +29,7 @@ public interface DocumentService {
     /**
      * Reads each file once for its SHA-256 and marks the files whose content the vault or an earlier file
      * of {@code files} already has, so the caller can offer to skip them. The index is first
-     * synced with the bucket, so documents added on another computer count; when the bucket cannot be
+     * synced with the bucket, so documents added on another computer count. When the bucket cannot be
      * read, the check uses the index as it is. A file that cannot be read comes back unchecked, and its
      * upload reports why. The default implementation checks nothing, for services without an index.
      *
@@ -91,8 +91,8 @@ public interface DocumentService {
     long pendingAuditEvents();
 
     /**
-     * The delivery state of this device's audit outbox: pending count, oldest pending event, last
-     * delivery and last error. This default reads only the count, so its times and error are empty.
+     * Returns the delivery state of this device's audit outbox: pending count, oldest pending event,
+     * last delivery and last error. This default reads only the count, so its times and error are empty.
      *
      * @throws org.sealdrop.SealDropException {@code SD-INDEX-READ} when the index cannot be read
      */
@@ -131,7 +131,7 @@ public interface DocumentService {
 
     /**
      * Finishes an unfinished upload: parts that S3 still stores are not sent again. When the file
-     * changed, is gone or cannot be read, the unfinished upload is removed and the exception message asks
+     * changed, is gone or cannot be read, the unfinished upload is removed and the exception message instructs
      * the user to add the file again. When the file's folder is not available (an unplugged drive), the unfinished
      * upload is kept and the exception has code {@code SD-SOURCE-UNAVAILABLE}.
      *

@@ -1,7 +1,7 @@
 package org.sealdrop.app;
 
 /**
- * Receives progress of one upload or download, and tells it whether the user cancelled it. Called
+ * Receives progress of one upload or download, and reports to it whether the user cancelled it. Called
  * from the transfer's threads, never from the UI thread.
  */
 @FunctionalInterface

@@ -47,7 +47,7 @@ final class ReceiverConnections {
     }
 
     /**
-     * Opens an existing {@code file} read-only after checking that it holds the current schema. Nothing
+     * Opens an existing {@code file} read-only after checking that it contains the current schema. Nothing
      * is created, migrated or written, so an investigation never changes the evidence.
      */
     static Connection openReadOnly(Path file) {

@@ -102,7 +102,7 @@ final class ReceiverSchema {
     }
 
     /**
-     * Checks, without changing anything, that {@code connection}'s file holds this receiver's current
+     * Checks, without changing anything, that {@code connection}'s file contains this receiver's current
      * schema, so that reading it for an investigation never alters the evidence.
      *
      * @throws SealDropException with code {@code SD-AUDIT-STORE} when the file is not an audit receiver

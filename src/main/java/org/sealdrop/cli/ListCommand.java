@@ -41,7 +41,7 @@ final class ListCommand implements Callable<Integer> {
             interrupted = session.documents().pendingUploads().size();
         }
         if (interrupted > 0) {
-            // An interrupted upload has no row until it finishes, so say where it went.
+            // An interrupted upload has no row until it finishes, so point the user to the command that finishes it.
             spec.commandLine().getErr().println("sealdrop: " + interrupted + (interrupted == 1 ? " upload was" : " uploads were")
                     + " interrupted on this computer and " + (interrupted == 1 ? "is" : "are")
                     + " not listed yet; run `sealdrop upload --resume` to finish them.");

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code sealdrop [FILE...]}: without a subcommand it opens the window on the home folder's vault and
  * queues the files. When a window of the same home folder is already open, it hands the files to
- * that window instead, asks it to come to the front and exits without opening the index.
+ * that window instead, requests that it come to the front and exits without opening the index.
  */
 @Command(name = "sealdrop", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Encrypts clinic documents on this computer, uploads them to S3 and records every access.",

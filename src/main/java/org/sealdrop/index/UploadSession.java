@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /**
  * A row of {@code upload_sessions}: an upload that started and has not yet been listed as a document.
- * It contains what a later run needs to produce the same ciphertext again. No column holds PHI in clear:
+ * It contains what a later run needs to produce the same ciphertext again. No column contains PHI in clear:
  * the source path is encrypted under a key derived from the document key, and names live in the
  * header's encrypted metadata.
  *

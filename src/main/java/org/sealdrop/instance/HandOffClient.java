@@ -33,7 +33,7 @@ public final class HandOffClient {
     }
 
     /**
-     * Hands {@code files} to the window of {@code home} and asks it to come to the front. Connecting is
+     * Hands {@code files} to the window of {@code home} and requests that it come to the front. Connecting is
      * retried until {@code patience} has passed, because a window that has just taken the lock may not
      * listen yet.
      *

@@ -50,7 +50,7 @@ public final class InstanceLock implements AutoCloseable {
                 return Optional.of(new InstanceLock(channel, lock));
             }
         } catch (OverlappingFileLockException heldByThisProcess) {
-            // Another part of this JVM holds it, which for the window's purpose is another window.
+            // Another part of this JVM has taken it, which for the window's purpose is another window.
         } catch (IOException e) {
             closeQuietly(channel);
             throw new SealDropException("SD-HOME-FOLDER", "The lock file " + file

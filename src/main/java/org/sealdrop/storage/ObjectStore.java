@@ -106,7 +106,7 @@ public final class ObjectStore implements AutoCloseable {
      * upload that S3 still stores, the parts it recorded and S3 lists are not sent again: their bytes are
      * still read from {@code content} and must have the recorded SHA-256. When that earlier upload no
      * longer exists, a new one starts from part 1 and the journal records its id. A failure in this run
-     * aborts the multipart upload as before; only a run that ends without a chance to abort (a crash or a
+     * aborts the multipart upload as before. Only a run that ends without a chance to abort (a crash or a
      * kill) leaves an upload to resume.
      *
      * <p>The cancel flag is polled a few times a second. Once it is true, reading the content stops,

@@ -11,8 +11,8 @@ import org.sealdrop.instance.HandOffReceiver;
  * kept until the documents view can queue them.
  *
  * <p>The hand-off listener adds files on its own thread. The window registers a callback that runs
- * on the application thread after each hand-off, also one without files, because every hand-off asks
- * the window to come to the front. Files stay here while the vault is locked, so they are queued
+ * on the application thread after each hand-off, also one without files, because every hand-off requests
+ * that the window come to the front. Files stay here while the vault is locked, so they are queued
  * right after the unlock.
  */
 public final class HandedFiles implements HandOffReceiver {

@@ -6,7 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 
 /**
- * A line at the top of the main window that tells how many handed files wait for the vault to be
+ * A line at the top of the main window that shows how many handed files wait for the vault to be
  * unlocked. It shows a count only, never a file name, and takes no space while no file waits.
  */
 final class HandedFilesNotice {
