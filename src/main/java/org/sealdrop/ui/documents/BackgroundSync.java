@@ -1,9 +1,7 @@
 package org.sealdrop.ui.documents;
 
 import java.util.concurrent.Executor;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import javafx.animation.PauseTransition;
 import javafx.util.Duration;
 import org.sealdrop.app.DocumentService;
 import org.sealdrop.app.SyncReport;
@@ -14,14 +12,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Syncs the index with the bucket off the application thread: once when the documents view starts,
- * which is after every unlock, and then every {@link #SYNC_INTERVAL}. A sync that changed the document
- * list triggers {@code onListChanged}. Failures open no window, because a laptop off the network
- * would get one every few minutes; they are logged when the error code changes.
+ * which is after every unlock, and then every {@link #SYNC_INTERVAL}, or every
+ * {@link #OFFLINE_RETRY_INTERVAL} while the storage endpoint does not answer. A sync that changed the
+ * document list triggers {@code onListChanged}. Each result goes to the {@link StorageContact}, which
+ * is how the status bar learns whether the endpoint answers while the window is idle. Failures open no
+ * window, because a laptop off the network would get one every few minutes; they are logged when the
+ * error code changes.
  */
 final class BackgroundSync {
 
     /** Time between two syncs while the vault stays unlocked. */
     static final Duration SYNC_INTERVAL = Duration.minutes(5);
+
+    /**
+     * Time between two syncs while the last request to the endpoint failed for the connection: the
+     * sync's listing is the one request per minute that finds the endpoint back.
+     */
+    static final Duration OFFLINE_RETRY_INTERVAL = Duration.minutes(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundSync.class);
 
@@ -29,7 +36,8 @@ final class BackgroundSync {
     private final Executor executor;
     private final Runnable onListChanged;
     private final Runnable onVaultLocked;
-    private final Timeline timer;
+    private final StorageContact storageContact;
+    private final PauseTransition timer = new PauseTransition();
     private boolean running;
     private boolean stopped;
     private String lastFailure;
@@ -37,26 +45,43 @@ final class BackgroundSync {
     /**
      * @param onListChanged called on the application thread after a sync that added or removed documents
      * @param onVaultLocked called on the application thread when a sync finds the vault locked
+     * @param storageContact receives the result of every sync, and tells whether to retry sooner
      */
-    BackgroundSync(DocumentService documents, Executor executor, Runnable onListChanged, Runnable onVaultLocked) {
+    BackgroundSync(DocumentService documents, Executor executor, Runnable onListChanged, Runnable onVaultLocked,
+            StorageContact storageContact) {
         this.documents = documents;
         this.executor = executor;
         this.onListChanged = onListChanged;
         this.onVaultLocked = onVaultLocked;
-        this.timer = new Timeline(new KeyFrame(SYNC_INTERVAL, event -> syncNow()));
-        timer.setCycleCount(Animation.INDEFINITE);
+        this.storageContact = storageContact;
+        timer.setOnFinished(event -> syncNow());
     }
 
-    /** Syncs at once, then every {@link #SYNC_INTERVAL} until {@link #stop()}. */
+    /** Syncs at once, then after each sync's result every {@link #SYNC_INTERVAL} until {@link #stop()}. */
     void start() {
         syncNow();
-        timer.play();
     }
 
     /** Stops the timer; the result of a sync still running is ignored. */
     void stop() {
         stopped = true;
         timer.stop();
+    }
+
+    /**
+     * Brings the next sync forward to {@link #OFFLINE_RETRY_INTERVAL} from now, after an upload or open
+     * found the endpoint unreachable, so the status bar's "retrying" holds while the window is idle.
+     */
+    void retrySoon() {
+        if (running || stopped) {
+            return;
+        }
+        Duration left = timer.getDuration().subtract(timer.getCurrentTime());
+        if (left.greaterThan(OFFLINE_RETRY_INTERVAL)) {
+            timer.stop();
+            timer.setDuration(OFFLINE_RETRY_INTERVAL);
+            timer.playFromStart();
+        }
     }
 
     /** Starts a sync unless one is running or the view stopped. */
@@ -71,9 +96,21 @@ final class BackgroundSync {
     private void synced(SyncReport report) {
         running = false;
         lastFailure = null;
-        if (!stopped && report.changedList()) {
+        if (stopped) {
+            return;
+        }
+        storageContact.reached();
+        scheduleNext();
+        if (report.changedList()) {
             onListChanged.run();
         }
+    }
+
+    /** Arms the timer for the next sync: sooner while the endpoint does not answer, from any request. */
+    private void scheduleNext() {
+        timer.stop();
+        timer.setDuration(storageContact.offline() ? OFFLINE_RETRY_INTERVAL : SYNC_INTERVAL);
+        timer.playFromStart();
     }
 
     private void failed(Throwable failure) {
@@ -86,9 +123,11 @@ final class BackgroundSync {
             onVaultLocked.run();
             return;
         }
+        storageContact.failed(failure);
+        scheduleNext();
         if (!code.equals(lastFailure)) {
-            LOG.warn("Syncing the index with the bucket failed with {} ({}); retrying in {} minutes", code,
-                    failure.getClass().getName(), (long) SYNC_INTERVAL.toMinutes());
+            LOG.warn("Syncing the index with the bucket failed with {} ({}); retrying in {} s", code,
+                    failure.getClass().getName(), (long) timer.getDuration().toSeconds());
             lastFailure = code;
         }
     }

@@ -11,17 +11,13 @@ import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.sealdrop.app.DocumentService;
 import org.sealdrop.app.DocumentSummary;
@@ -33,7 +29,8 @@ import org.sealdrop.ui.ErrorReport;
 import org.sealdrop.ui.Messages;
 
 /**
- * The unlocked main view: drop zone, patient reference, transfer list, document table and status bar.
+ * The unlocked main view: toolbar, patient reference, drop zone, transfer panel, document table and
+ * status bar.
  *
  * <p>Every service call runs as a task on the injected executor. Opened documents are handed to
  * {@code onOpened}, which shows them in a viewer window and owns their plaintext from then on.
@@ -56,7 +53,9 @@ public final class DocumentsView {
     private final DropZone dropZone;
     private final TableView<DocumentSummary> table;
     private final DroppedFiles droppedFiles;
+    private final DocumentsToolbar toolbar;
     private final BorderPane root = new BorderPane();
+    private FileChoosers fileChoosers = new NativeFileChoosers();
     private boolean refreshing;
     private boolean refreshAgain;
     private boolean stopped;
@@ -73,17 +72,17 @@ public final class DocumentsView {
         this.onLock = onLock;
         this.transfers = new TransferQueue(documents, executor, uploaded -> refresh());
         this.statusBar = new StatusBar(vault, documents, executor, this::vaultLocked);
-        this.sync = new BackgroundSync(documents, executor, this::refresh, this::vaultLocked);
+        this.sync = new BackgroundSync(documents, executor, this::refresh, this::vaultLocked, statusBar);
+        statusBar.setOnOffline(sync::retrySoon);
+        transfers.setStorageContact(statusBar);
 
-        Button addFiles = new Button(Messages.text("documents.addFiles"));
-        addFiles.setId("addFilesButton");
-        addFiles.setAccessibleText(Messages.text("documents.addFiles.accessible"));
-        addFiles.setOnAction(event -> chooseFiles());
-        this.dropZone = new DropZone(this::addDroppedFiles, addFiles);
+        this.dropZone = new DropZone(this::addDroppedFiles);
         this.droppedFiles = new DroppedFiles(documents, executor, transfers, dropZone, this::window, this::showFailure);
+        transfers.setRecheck((file, reference) -> droppedFiles.add(List.of(file), reference));
         this.table = DocumentTable.create(rows, this::open);
+        this.toolbar = new DocumentsToolbar(this::chooseFiles, this::chooseFolder, onLock);
 
-        root.setTop(header(onLock));
+        root.setTop(toolbar.root());
         root.setCenter(body());
         root.setBottom(statusBar.root());
         root.getStyleClass().add("documents-view");
@@ -102,6 +101,9 @@ public final class DocumentsView {
         transfers.enqueuePending(executor);
         sync.start();
         statusBar.start();
+        if (root.getScene() != null) {
+            toolbar.installShortcuts(root.getScene());
+        }
         table.requestFocus();
     }
 
@@ -114,6 +116,7 @@ public final class DocumentsView {
      */
     public void stop() {
         stopped = true;
+        toolbar.removeShortcuts();
         sync.stop();
         statusBar.stop();
         transfers.cancelQueued();
@@ -141,6 +144,15 @@ public final class DocumentsView {
         dropped.forEach(file -> paths.add(file.toPath()));
         droppedFiles.add(paths, takePatientReference());
         return true;
+    }
+
+    /**
+     * Replaces the file and folder dialogs of "Add files…" and "Add folder…". The window keeps the
+     * native dialogs; a headless test, which cannot drive a native dialog, passes choosers that return
+     * files directly.
+     */
+    public void useFileChoosers(FileChoosers choosers) {
+        this.fileChoosers = choosers;
     }
 
     /** The transfer list's view model, for tests that wait for uploads. */
@@ -233,12 +245,25 @@ public final class DocumentsView {
         }
     }
 
+    /** Adds the files picked in the file chooser like a drop, with the patient reference typed before. */
     private void chooseFiles() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(Messages.text("documents.addFiles.chooserTitle"));
-        List<File> chosen = chooser.showOpenMultipleDialog(window());
-        if (chosen != null && !chosen.isEmpty()) {
+        if (stopped) {
+            return;
+        }
+        List<File> chosen = fileChoosers.chooseFiles(window());
+        if (!chosen.isEmpty()) {
             addDroppedFiles(chosen);
+        }
+    }
+
+    /** Adds the folder picked in the folder chooser like a dropped folder, expanded the same way. */
+    private void chooseFolder() {
+        if (stopped) {
+            return;
+        }
+        File chosen = fileChoosers.chooseFolder(window());
+        if (chosen != null) {
+            addDroppedFiles(List.of(chosen));
         }
     }
 
@@ -246,21 +271,6 @@ public final class DocumentsView {
         String reference = patientReference.getText().trim();
         patientReference.clear();
         return reference.isEmpty() ? null : reference;
-    }
-
-    private Node header(Runnable onLock) {
-        Label title = new Label(Messages.text("documents.title"));
-        title.getStyleClass().add("view-title");
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        Button lock = new Button(Messages.text("documents.lock"));
-        lock.setId("lockButton");
-        lock.setAccessibleText(Messages.text("documents.lock.accessible"));
-        lock.setOnAction(event -> onLock.run());
-        HBox header = new HBox(12, title, gap, lock);
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.setPadding(new Insets(12, 16, 4, 16));
-        return header;
     }
 
     private Node body() {
@@ -274,29 +284,13 @@ public final class DocumentsView {
         HBox reference = new HBox(8, referenceLabel, patientReference);
         reference.setAlignment(Pos.CENTER_LEFT);
 
-        ListView<TransferItem> transferList = new ListView<>(transfers.items());
-        transferList.setId("transferList");
-        transferList.setCellFactory(view -> new TransferCell());
-        transferList.setPrefHeight(150);
-        transferList.setMinHeight(90);
-        transferList.setAccessibleText(Messages.text("transfers.accessible"));
-        transferList.setPlaceholder(new Label(Messages.text("transfers.empty")));
-
-        Label transfersTitle = new Label(Messages.text("transfers.title"));
-        transfersTitle.getStyleClass().add("section-title");
-        Button clear = new Button(Messages.text("transfers.clearFinished"));
-        clear.setId("clearFinishedButton");
-        clear.setOnAction(event -> transfers.clearFinished());
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox transfersHeader = new HBox(8, transfersTitle, gap, clear);
-        transfersHeader.setAlignment(Pos.CENTER_LEFT);
+        TransfersPanel transfersPanel = new TransfersPanel(transfers);
 
         Label documentsTitle = new Label(Messages.text("documents.table.title"));
         documentsTitle.getStyleClass().add("section-title");
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        VBox body = new VBox(10, reference, dropZone.root(), transfersHeader, transferList, documentsTitle, table);
+        VBox body = new VBox(10, reference, dropZone.root(), transfersPanel.root(), documentsTitle, table);
         body.setPadding(new Insets(8, 16, 12, 16));
         return body;
     }

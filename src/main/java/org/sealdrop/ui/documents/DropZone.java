@@ -4,7 +4,6 @@ import java.io.File;
 import java.util.List;
 import java.util.function.Predicate;
 import javafx.geometry.Pos;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.TransferMode;
@@ -12,11 +11,11 @@ import javafx.scene.layout.VBox;
 import org.sealdrop.ui.Messages;
 
 /**
- * The area that accepts files and folders dragged from the desktop, with an "Add files…" button for
- * users who prefer a file chooser.
+ * The area that accepts files and folders dragged from the desktop.
  *
  * <p>A drag that carries no files (text, a link from a browser, a mail attachment without a path) is
- * not accepted, and the zone shows the reason instead of failing.
+ * not accepted, and the zone shows the reason instead of failing. A drag that offers only a
+ * {@code text/uri-list} is taken when it lists {@code file:} URIs, and those files are added.
  */
 final class DropZone {
 
@@ -27,31 +26,30 @@ final class DropZone {
     /**
      * @param onFiles receives the dropped files on the application thread and returns whether any
      *     were taken
-     * @param addFiles button that opens the file chooser
      */
-    DropZone(Predicate<List<File>> onFiles, Button addFiles) {
+    DropZone(Predicate<List<File>> onFiles) {
         this.onFiles = onFiles;
         hint.setId("dropHint");
         hint.setWrapText(true);
-        root = new VBox(10, hint, addFiles);
+        root = new VBox(10, hint);
         root.setId("dropZone");
         root.getStyleClass().add("drop-zone");
         root.setAlignment(Pos.CENTER);
         root.setAccessibleText(Messages.text("dropZone.accessible"));
 
         root.setOnDragOver(event -> {
-            if (event.getDragboard().hasFiles()) {
+            if (!DraggedFiles.of(event.getDragboard()).isEmpty()) {
                 event.acceptTransferModes(TransferMode.COPY);
                 setHighlighted(true);
                 hint.setText(Messages.text("dropZone.release"));
             } else {
-                hint.setText(Messages.text("dropZone.notFiles"));
+                hint.setText(Messages.text("dropZone.noFiles"));
             }
             event.consume();
         });
         root.setOnDragExited(event -> {
             setHighlighted(false);
-            if (event.getDragboard().hasFiles()) {
+            if (!DraggedFiles.of(event.getDragboard()).isEmpty()) {
                 hint.setText(Messages.text("dropZone.hint"));
             }
         });
@@ -80,8 +78,7 @@ final class DropZone {
      * @return whether any files were taken
      */
     boolean drop(Clipboard board) {
-        List<File> files = board.hasFiles() ? board.getFiles() : null;
-        return onFiles.test(files == null ? List.of() : files);
+        return onFiles.test(DraggedFiles.of(board));
     }
 
     private void setHighlighted(boolean highlighted) {

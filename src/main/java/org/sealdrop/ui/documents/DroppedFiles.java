@@ -56,7 +56,7 @@ final class DroppedFiles {
             if (stopped) {
                 return;
             }
-            List<TransferItem> rows = transfers.addChecking(expanded.files());
+            List<TransferItem> rows = transfers.addChecking(expanded.files(), patientReference);
             transfers.addSkipped(expanded.skipped());
             if (rows.isEmpty()) {
                 dropZone.showMessage(Messages.text("dropZone.nothingToUpload"));

@@ -1,6 +1,7 @@
 package org.sealdrop.ui.documents;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.concurrent.Executor;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -24,10 +25,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bottom bar: the vault description, the current activity, and the number and age of the audit
- * events that wait to be acknowledged by the audit receiver, polled off the application thread.
+ * Bottom bar: the vault description, the connection to the storage endpoint, the current activity,
+ * and the number and age of the audit events that wait to be acknowledged by the audit receiver,
+ * polled off the application thread.
+ *
+ * <p>The connection text follows the results of the background sync, uploads and opens
+ * ({@link StorageContact}); the bar sends no request to the endpoint itself.
  */
-final class StatusBar {
+final class StatusBar implements StorageContact {
 
     /** Time between two polls of the audit outbox. */
     static final Duration POLL_INTERVAL = Duration.seconds(5);
@@ -37,15 +42,21 @@ final class StatusBar {
     /** Set on the audit label while the receiver's rejections of this computer's events are not cleared. */
     private static final PseudoClass REJECTED = PseudoClass.getPseudoClass("rejected");
 
+    /** Set on the connection label while the storage endpoint does not answer. */
+    private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
+
     private final VaultAccess vaultAccess;
     private final DocumentService documents;
     private final Executor executor;
     private final Runnable onVaultLocked;
     private final Label vault = new Label();
+    private final Label connection = new Label();
+    private final ConnectionStatus connectionStatus = new ConnectionStatus();
     private final Label activity = new Label();
     private final Label pendingAudit = new Label();
     private final HBox root;
     private final Timeline poll;
+    private Runnable onOffline = () -> { };
     private boolean pollRunning;
     private String lastPollFailure;
 
@@ -57,11 +68,13 @@ final class StatusBar {
         this.onVaultLocked = onVaultLocked;
 
         vault.setId("vaultDescription");
+        connection.setId("connectionStatus");
+        connection.setText(connectionStatus.text(ZoneId.systemDefault()));
         activity.setId("activity");
         pendingAudit.setId("pendingAudit");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        root = new HBox(16, vault, activity, gap, pendingAudit);
+        root = new HBox(16, vault, connection, activity, gap, pendingAudit);
         root.getStyleClass().add("status-bar");
         root.setAlignment(Pos.CENTER_LEFT);
 
@@ -83,6 +96,42 @@ final class StatusBar {
 
     void stop() {
         poll.stop();
+    }
+
+    @Override
+    public void reached() {
+        if (connectionStatus.state() == ConnectionStatus.State.OFFLINE) {
+            LOG.info("The storage endpoint answers again");
+        }
+        connectionStatus.succeeded();
+        showConnection();
+    }
+
+    @Override
+    public void failed(Throwable failure) {
+        boolean wasOffline = connectionStatus.state() == ConnectionStatus.State.OFFLINE;
+        String code = ErrorReport.of(failure).code();
+        if (connectionStatus.failed(code, Instant.now()) && !wasOffline) {
+            LOG.warn("The storage endpoint did not answer ({}); the background sync retries every {} s", code,
+                    (long) BackgroundSync.OFFLINE_RETRY_INTERVAL.toSeconds());
+            onOffline.run();
+        }
+        showConnection();
+    }
+
+    /** Sets what runs when the endpoint stops answering, such as bringing the next sync forward. */
+    void setOnOffline(Runnable onOffline) {
+        this.onOffline = onOffline;
+    }
+
+    @Override
+    public boolean offline() {
+        return connectionStatus.state() == ConnectionStatus.State.OFFLINE;
+    }
+
+    private void showConnection() {
+        connection.setText(connectionStatus.text(ZoneId.systemDefault()));
+        connection.pseudoClassStateChanged(OFFLINE, offline());
     }
 
     /** Shows what the window is doing, such as opening a document; empty text clears it. */

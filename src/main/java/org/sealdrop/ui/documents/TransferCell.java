@@ -1,5 +1,6 @@
 package org.sealdrop.ui.documents;
 
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.geometry.Pos;
@@ -16,8 +17,8 @@ import org.sealdrop.ui.Messages;
 
 /**
  * Row of the transfer list: file or document name, progress bar, state text such as "Uploading 12 MB
- * of 1.1 GB, 3.2 MB/s, about 5 min left", and a Cancel button while the check, upload or open is
- * queued or running.
+ * of 1.1 GB, 3.2 MB/s, about 5 min left", a Cancel button while the check, upload or open is
+ * queued or running, and a Retry button once an upload failed or was cancelled.
  */
 final class TransferCell extends ListCell<TransferItem> {
 
@@ -27,9 +28,13 @@ final class TransferCell extends ListCell<TransferItem> {
     private final Tooltip stateTip = new Tooltip();
     private final Tooltip nameTip = new Tooltip();
     private final Button cancel = new Button(Messages.text("transfer.cancel"));
-    private final HBox row = new HBox(10, name, progress, state, cancel);
+    private final Button retry = new Button(Messages.text("transfer.retry"));
+    private final HBox row = new HBox(10, name, progress, state, cancel, retry);
+    private final Consumer<TransferItem> onRetry;
 
-    TransferCell() {
+    /** @param onRetry receives the row's item when the user presses Retry */
+    TransferCell(Consumer<TransferItem> onRetry) {
+        this.onRetry = onRetry;
         // Fixed name and bar widths line the bars up; the state text takes the rest of the row.
         name.getStyleClass().add("transfer-name");
         name.setPrefWidth(300);
@@ -50,6 +55,10 @@ final class TransferCell extends ListCell<TransferItem> {
         cancel.setMinWidth(Region.USE_PREF_SIZE);
         // An invisible button keeps no space, so finished rows give the state text the whole width.
         cancel.managedProperty().bind(cancel.visibleProperty());
+        retry.getStyleClass().add("transfer-retry");
+        retry.setAccessibleText(Messages.text("transfer.retry.accessible"));
+        retry.setMinWidth(Region.USE_PREF_SIZE);
+        retry.managedProperty().bind(retry.visibleProperty());
         row.setAlignment(Pos.CENTER_LEFT);
         // A zero preferred width lets the cell follow the list's width instead of its text's.
         setPrefWidth(0);
@@ -66,6 +75,7 @@ final class TransferCell extends ListCell<TransferItem> {
         cancel.visibleProperty().unbind();
         state.getStyleClass().remove("problem");
         if (empty || item == null) {
+            retry.setVisible(false);
             setGraphic(null);
             setAccessibleText(null);
             return;
@@ -86,6 +96,9 @@ final class TransferCell extends ListCell<TransferItem> {
         boolean cancellable = !item.state().isFinal();
         cancel.visibleProperty().bind(item.cancellingProperty().not().and(Bindings.createBooleanBinding(() -> cancellable)));
         cancel.setOnAction(event -> item.cancel());
+        // The list reports every state change as an update, so the cell is filled again when the row fails.
+        retry.setVisible(item.canRetry());
+        retry.setOnAction(event -> onRetry.accept(item));
         setGraphic(row);
         accessibleTextProperty().bind(Bindings.concat(item.displayName(), ": ", stateText));
     }

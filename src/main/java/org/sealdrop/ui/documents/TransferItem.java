@@ -30,6 +30,8 @@ public final class TransferItem {
     // Read by the upload's threads, so it is a volatile copy of the cancelling property.
     private volatile boolean cancelRequested;
     private Runnable cancel = () -> { };
+    // Queues the same file again; null for rows that cannot be retried, such as an open.
+    private Runnable retry;
 
     TransferItem(Path file, TransferState initialState) {
         this.file = file;
@@ -133,6 +135,23 @@ public final class TransferItem {
         progress.set(current.fraction());
         // An upload describes its first pass itself; a check or open waits silently until its first bytes.
         detail.set(current.hasSamples() || state.get() == TransferState.UPLOADING ? current.describe() : "");
+    }
+
+    /**
+     * Tells whether the row offers Retry: an upload, or a dropped file's check, that failed or was
+     * cancelled. An open, a skipped file and an uploaded file have none.
+     */
+    public boolean canRetry() {
+        return retry != null && (state.get() == TransferState.FAILED || state.get() == TransferState.CANCELLED);
+    }
+
+    /** Sets how this row's file is queued again; the queue calls it from {@link TransferQueue#retry}. */
+    void setRetry(Runnable retry) {
+        this.retry = retry;
+    }
+
+    Runnable retryAction() {
+        return retry;
     }
 
     void setCancel(Runnable cancel) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.animation.Animation;
@@ -52,6 +53,8 @@ public final class TransferQueue {
     private final Executor executor;
     private final Executor uploads;
     private final Consumer<DocumentSummary> onUploaded;
+    private StorageContact storageContact = StorageContact.NONE;
+    private BiConsumer<Path, String> recheck = (file, patientReference) -> { };
     // The extractor makes the list report a state change as an update, so rows restyle themselves.
     private final ObservableList<TransferItem> items =
             FXCollections.observableArrayList(item -> new Observable[] {item.stateProperty()});
@@ -68,6 +71,37 @@ public final class TransferQueue {
 
     public ObservableList<TransferItem> items() {
         return items;
+    }
+
+    /** Sets where the results of uploads and opens go, so the status bar can tell whether storage answers. */
+    void setStorageContact(StorageContact storageContact) {
+        this.storageContact = storageContact;
+    }
+
+    /**
+     * Sets how a retried file goes through the duplicate check again, as in a new drop.
+     *
+     * @param recheck receives the file and its patient reference, which may be {@code null}
+     */
+    void setRecheck(BiConsumer<Path, String> recheck) {
+        this.recheck = recheck;
+    }
+
+    /**
+     * Removes a failed or cancelled row and queues its file again with the same patient reference. A
+     * dropped file goes through the duplicate check again, so a file that changed is checked anew and
+     * a file that vanished gets its skipped row. A resumed upload is resumed again. Rows that
+     * {@link TransferItem#canRetry()} rejects are left as they are.
+     *
+     * @return whether the row was retried
+     */
+    public boolean retry(TransferItem item) {
+        if (!item.canRetry() || !items.contains(item)) {
+            return false;
+        }
+        items.remove(item);
+        item.retryAction().run();
+        return true;
     }
 
     /**
@@ -87,6 +121,7 @@ public final class TransferQueue {
     public void enqueueChecked(List<CheckedFile> files, String patientReference) {
         for (CheckedFile file : files) {
             TransferItem item = new TransferItem(file.file(), TransferState.QUEUED);
+            item.setRetry(() -> recheck.accept(file.file(), patientReference));
             items.add(item);
             start(item, listener -> documents.upload(file, patientReference, listener));
         }
@@ -96,12 +131,14 @@ public final class TransferQueue {
      * Adds a row per file in state {@link TransferState#CHECKING}, for the files of a drop while the
      * duplicate check reads them. The rows' listeners take the check's progress and cancel.
      *
+     * @param patientReference stored with every file of this drop, or {@code null}; a retry reuses it
      * @return the new rows, in the order of {@code files}
      */
-    public List<TransferItem> addChecking(List<Path> files) {
+    public List<TransferItem> addChecking(List<Path> files, String patientReference) {
         List<TransferItem> added = new ArrayList<>();
         for (Path file : files) {
             TransferItem item = new TransferItem(file, TransferState.CHECKING);
+            item.setRetry(() -> recheck.accept(file, patientReference));
             added.add(item);
             items.add(item);
         }
@@ -168,6 +205,7 @@ public final class TransferQueue {
         ticker.play();
         TransferListener listener = item.listener();
         BackgroundTasks.run(executor, () -> documents.open(summary.id(), listener), opened -> {
+            storageContact.reached();
             items.remove(item);
             onOpened.accept(opened);
         }, failure -> {
@@ -176,6 +214,7 @@ public final class TransferQueue {
                 item.stateProperty().set(TransferState.CANCELLED);
                 return;
             }
+            storageContact.failed(failure);
             items.remove(item);
             onFailure.accept(failure);
         });
@@ -191,10 +230,19 @@ public final class TransferQueue {
                 String name = upload.name().isEmpty() ? upload.id().toString() : upload.name();
                 TransferItem item = new TransferItem(Path.of(Messages.text("transfer.resumed", name)),
                         TransferState.QUEUED);
+                item.setRetry(() -> resumeAgain(item, upload));
                 items.add(item);
                 start(item, listener -> documents.resume(upload.id(), listener));
             }
         }, failure -> LOG.warn("Interrupted uploads could not be listed: {}", ErrorReport.of(failure).code()));
+    }
+
+    /** Puts a failed resumed upload back in the list and resumes it again, with a new row. */
+    private void resumeAgain(TransferItem failed, PendingUpload upload) {
+        TransferItem item = new TransferItem(failed.file(), TransferState.QUEUED);
+        item.setRetry(() -> resumeAgain(item, upload));
+        items.add(item);
+        start(item, listener -> documents.resume(upload.id(), listener));
     }
 
     /** Adds a finished row for each entry that folder expansion left out. */
@@ -246,6 +294,7 @@ public final class TransferQueue {
             item.progressProperty().set(1);
             item.stateProperty().set(TransferState.UPLOADED);
             LOG.info("Uploaded document {}", summary.id());
+            storageContact.reached();
             onUploaded.accept(summary);
         }, failure -> {
             ErrorReport report = ErrorReport.of(failure);
@@ -255,6 +304,7 @@ public final class TransferQueue {
                 return;
             }
             LOG.warn("Upload failed with {} ({})", report.code(), failure.getClass().getName());
+            storageContact.failed(failure);
             item.problemProperty().set(report.text());
             item.stateProperty().set(TransferState.FAILED);
         });

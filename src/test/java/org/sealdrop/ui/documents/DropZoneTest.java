@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -46,7 +45,7 @@ class DropZoneTest {
                 return false;
             }
             return true;
-        }, new Button("Add files…"));
+        });
         stage.setScene(new Scene(zone.root(), 400, 200));
         stage.show();
     }
@@ -65,6 +64,33 @@ class DropZoneTest {
     void linkDropShowsMessage(FxRobot robot) {
         assertNoFileDrop(robot, Map.of(DataFormat.URL, "http://127.0.0.1/referral.pdf",
                 DataFormat.PLAIN_TEXT, "http://127.0.0.1/referral.pdf"));
+    }
+
+    @Test
+    void webLinksOnlyShowMessage(FxRobot robot) {
+        // What a browser on Linux offers for a dragged link: a text/uri-list without file: URIs.
+        assertNoFileDrop(robot, Map.of(DataFormat.URL, "https://127.0.0.1/referral.pdf\r\nhttp://127.0.0.1/lab.pdf\r\n"));
+    }
+
+    @Test
+    void nonFileUriShowsMessage(FxRobot robot) {
+        assertNoFileDrop(robot, Map.of(DataFormat.URL, "# from a mail program\r\nmailto:clinic@example.invalid\r\n"
+                + "imap://127.0.0.1/INBOX;UID=7/;section=2\r\n"));
+    }
+
+    @Test
+    void fileUriListIsTaken(FxRobot robot) {
+        boolean[] taken = {false};
+        robot.interact(() -> {
+            Clipboard board = Clipboard.getSystemClipboard();
+            ClipboardContent offered = new ClipboardContent();
+            offered.put(DataFormat.URL, "file:///tmp/scan%20one.pdf\r\nhttps://127.0.0.1/x\r\nfile://localhost/tmp/two.png\r\n");
+            board.setContent(offered);
+            taken[0] = zone.drop(board);
+        });
+
+        assertTrue(taken[0], "the drop was taken");
+        assertEquals(List.of(List.of(new File("/tmp/scan one.pdf"), new File("/tmp/two.png"))), received);
     }
 
     @Test
@@ -90,6 +116,8 @@ class DropZoneTest {
         assertFalse(taken[0], "the drop was not taken");
         assertEquals(List.of(List.of()), received, "the handler got an empty file list instead of an exception");
         assertEquals(Messages.text("dropZone.noFiles"), robot.lookup("#dropHint").queryAs(Label.class).getText());
+        assertEquals("This drag carries no file. Save the attachment to a folder first, then drag the file.",
+                robot.lookup("#dropHint").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#dropZone").tryQuery().isPresent());
     }
 }
