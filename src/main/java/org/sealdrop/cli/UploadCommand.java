@@ -85,7 +85,7 @@ final class UploadCommand implements Callable<Integer> {
         int failures = 0;
         for (FolderExpansion.Skipped skipped : sources.skipped()) {
             err.println("sealdrop: " + skipped.path() + " was skipped: " + describe(skipped.reason()));
-            if (skipped.reason() != FolderExpansion.Reason.SYSTEM_FILE) {
+            if (skipped.reason() != FolderExpansion.Reason.SYSTEM_FILE && skipped.reason() != FolderExpansion.Reason.HIDDEN) {
                 failures++;
             }
         }
@@ -136,6 +136,7 @@ final class UploadCommand implements Callable<Integer> {
             case LINKED_FOLDER -> "it is a link to a folder, which is not followed so a link loop cannot repeat files.";
             case MISSING -> "it does not exist; check the path.";
             case SYSTEM_FILE -> "it is an operating system file.";
+            case HIDDEN -> "it is hidden inside a folder; pass it by its own path to upload it.";
         };
     }
 }

@@ -20,7 +20,10 @@ import java.util.Set;
  * points back up the tree cannot make the walk loop. A link to a regular file is followed, because
  * the user sees it as a file. A path reached twice (a file and its folder both dropped, or two links
  * to one file) is listed once. Inside folders, operating-system clutter such as {@code .DS_Store}
- * and {@code Thumbs.db} is skipped. Everything left out is reported with a reason.
+ * and {@code Thumbs.db} is skipped, and so are hidden files and folders (a name that starts with a dot,
+ * or the hidden attribute on Windows), such as an office suite's {@code .~lock.report.odt#} or a
+ * {@code .git} folder, which the user does not see in the file manager. A hidden file dropped by itself
+ * is uploaded, because the user chose it. Everything left out is reported with a reason.
  *
  * <p>The walk reads the disk, so callers run it off the JavaFX application thread.
  */
@@ -32,7 +35,9 @@ public final class FolderExpansion {
         NOT_A_REGULAR_FILE,
         LINKED_FOLDER,
         MISSING,
-        SYSTEM_FILE
+        SYSTEM_FILE,
+        /** A hidden file or folder inside a dropped folder; a hidden folder is skipped with all it contains. */
+        HIDDEN
     }
 
     /** A dropped or contained entry that is not uploaded. */
@@ -80,12 +85,27 @@ public final class FolderExpansion {
         try {
             // The user chose this folder, so a link to it is followed; links inside it are not.
             start = folder.toRealPath();
+            Path top = start;
             Files.walkFileTree(start, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
+                    // The dropped folder itself is uploaded even when hidden, because the user chose it.
+                    if (!directory.equals(top) && isHidden(directory)) {
+                        skipped.add(new Skipped(directory, Reason.HIDDEN));
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                     if (SYSTEM_FILE_NAMES.contains(file.getFileName().toString().toLowerCase(Locale.ROOT))
                             || file.getFileName().toString().startsWith("._")) {
                         skipped.add(new Skipped(file, Reason.SYSTEM_FILE));
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (isHidden(file)) {
+                        skipped.add(new Skipped(file, Reason.HIDDEN));
                         return FileVisitResult.CONTINUE;
                     }
                     Reason problem = attributes.isSymbolicLink() && Files.isDirectory(file)
@@ -106,6 +126,20 @@ public final class FolderExpansion {
             });
         } catch (IOException e) {
             skipped.add(new Skipped(start, reasonFor(e)));
+        }
+    }
+
+    /** Tells whether the file manager hides {@code entry}: a leading dot, or the hidden attribute on Windows. */
+    private static boolean isHidden(Path entry) {
+        Path name = entry.getFileName();
+        if (name != null && name.toString().startsWith(".")) {
+            return true;
+        }
+        try {
+            return Files.isHidden(entry);
+        } catch (IOException e) {
+            // The attribute could not be read; the walk then reports the entry on its own if it cannot be read either.
+            return false;
         }
     }
 

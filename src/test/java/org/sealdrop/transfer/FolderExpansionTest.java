@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sealdrop.transfer.FolderExpansion.Reason;
 import org.sealdrop.transfer.FolderExpansion.Result;
+import org.sealdrop.transfer.FolderExpansion.Skipped;
 
 class FolderExpansionTest {
 
@@ -111,6 +112,34 @@ class FolderExpansionTest {
     }
 
     @Test
+    void hiddenEntriesInFoldersAreSkipped() throws IOException {
+        Path folder = Files.createDirectories(root.resolve("referrals"));
+        Path kept = write(folder.resolve("referral.pdf"));
+        Path lockFile = write(folder.resolve(".~lock.referral.odt#"));
+        Path hiddenFolder = Files.createDirectories(folder.resolve(".git"));
+        write(hiddenFolder.resolve("config"));
+        write(Files.createDirectories(hiddenFolder.resolve("objects")).resolve("ab12"));
+
+        Result result = FolderExpansion.expand(List.of(folder));
+
+        assertEquals(List.of(kept.toRealPath()), result.files());
+        assertEquals(List.of(new Skipped(hiddenFolder.toRealPath(), Reason.HIDDEN),
+                new Skipped(lockFile.toRealPath(), Reason.HIDDEN)), sortedSkipped(result));
+    }
+
+    @Test
+    void hiddenFileDroppedByItselfIsKept() throws IOException {
+        Path hidden = write(root.resolve(".notes.txt"));
+        Path hiddenFolder = Files.createDirectories(root.resolve(".scans"));
+        Path inside = write(hiddenFolder.resolve("scan.pdf"));
+
+        Result result = FolderExpansion.expand(List.of(hidden, hiddenFolder));
+
+        assertEquals(List.of(hidden, inside.toRealPath()), result.files());
+        assertEquals(List.of(), result.skipped());
+    }
+
+    @Test
     void missingDroppedPathIsReported() {
         Path gone = root.resolve("vanished.pdf");
 
@@ -158,5 +187,9 @@ class FolderExpansionTest {
     private static List<Path> relativeToReal(List<Path> files, Path folder) throws IOException {
         Path real = folder.toRealPath();
         return files.stream().map(file -> folder.resolve(real.relativize(file))).collect(Collectors.toList());
+    }
+
+    private static List<Skipped> sortedSkipped(Result result) {
+        return result.skipped().stream().sorted((a, b) -> a.path().compareTo(b.path())).toList();
     }
 }
