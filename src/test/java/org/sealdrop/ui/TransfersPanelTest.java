@@ -32,12 +32,12 @@ import org.testfx.util.NodeQueryUtils;
 
 /**
  * The transfer panel and the status bar's connection text on the real services (S3Proxy and the audit
- * receiver on 127.0.0.1): Retry after a failed upload, Clear finished, the collapsed summary, a drop of
- * corpus files, and the connection going offline and back.
+ * receiver on 127.0.0.1). It covers Retry after a failed upload, Clear finished, the collapsed summary,
+ * a drop of corpus files, and the connection going offline and back.
  */
 class TransfersPanelTest extends MainWindowTest {
 
-    /** The status bar's text while the endpoint does not answer, with the local clock time of the first failure. */
+    /** The status bar's text while the endpoint does not respond, with the local clock time of the first failure. */
     private static final String OFFLINE = "Offline since \\d\\d:\\d\\d \u2014 retrying";
 
     @Test
@@ -105,9 +105,9 @@ class TransfersPanelTest extends MainWindowTest {
         Path folder = Files.createDirectories(root.resolve("scans"));
         Path first = Files.copy(Corpus.image("smile.png"), folder.resolve("first.png"));
         Path second = Files.copy(Corpus.pdf("minimal-document.pdf"), folder.resolve("second.pdf"));
-        Path gone = folder.resolve("gone.pdf");
+        Path missing = folder.resolve("gone.pdf");
 
-        drop(robot, first, second, gone);
+        drop(robot, first, second, missing);
 
         waitFor(() -> transfers().size() == 3 && transfers().stream().allMatch(item -> item.state().isFinal()));
         Label summary = robot.lookup("#transfersSummary").queryAs(Label.class);

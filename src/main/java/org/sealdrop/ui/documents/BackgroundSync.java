@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Syncs the index with the bucket off the application thread: once when the documents view starts,
  * which is after every unlock, and then every {@link #SYNC_INTERVAL}, or every
- * {@link #OFFLINE_RETRY_INTERVAL} while the storage endpoint does not answer. A sync that changed the
+ * {@link #OFFLINE_RETRY_INTERVAL} while the storage endpoint does not respond. A sync that changed the
  * document list triggers {@code onListChanged}. Each result goes to the {@link StorageContact}, which
  * is how the status bar learns whether the endpoint answers while the window is idle. Failures open no
  * window, because a laptop off the network would get one every few minutes; they are logged when the
@@ -45,7 +45,7 @@ final class BackgroundSync {
     /**
      * @param onListChanged called on the application thread after a sync that added or removed documents
      * @param onVaultLocked called on the application thread when a sync finds the vault locked
-     * @param storageContact receives the result of every sync, and tells whether to retry sooner
+     * @param storageContact receives the result of every sync, and reports whether to retry sooner
      */
     BackgroundSync(DocumentService documents, Executor executor, Runnable onListChanged, Runnable onVaultLocked,
             StorageContact storageContact) {
@@ -70,7 +70,7 @@ final class BackgroundSync {
 
     /**
      * Brings the next sync forward to {@link #OFFLINE_RETRY_INTERVAL} from now, after an upload or open
-     * found the endpoint unreachable, so the status bar's "retrying" holds while the window is idle.
+     * found the endpoint unreachable, so the status bar's "retrying" stays true while the window is idle.
      */
     void retrySoon() {
         if (running || stopped) {
@@ -106,7 +106,7 @@ final class BackgroundSync {
         }
     }
 
-    /** Arms the timer for the next sync: sooner while the endpoint does not answer, from any request. */
+    /** Arms the timer for the next sync: sooner while the last request to the endpoint, from any part of the window, failed for the connection. */
     private void scheduleNext() {
         timer.stop();
         timer.setDuration(storageContact.offline() ? OFFLINE_RETRY_INTERVAL : SYNC_INTERVAL);

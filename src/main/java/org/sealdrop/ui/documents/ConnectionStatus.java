@@ -8,7 +8,7 @@ import java.util.Set;
 import org.sealdrop.ui.Messages;
 
 /**
- * View model of the status bar's connection text: whether the storage endpoint answered the last
+ * View model of the status bar's connection text: whether the storage endpoint responded to the last
  * request of the background sync, an upload or an open, and since when it has not.
  *
  * <p>It sends no request itself. Only failures that mean the endpoint could not be reached or did not
@@ -18,7 +18,7 @@ import org.sealdrop.ui.Messages;
  */
 final class ConnectionStatus {
 
-    /** What the window knows about the storage endpoint. */
+    /** State of the storage endpoint as the window last saw it. */
     enum State {
         /** No request has ended since the view started. */
         UNKNOWN,
@@ -38,7 +38,7 @@ final class ConnectionStatus {
     private State state = State.UNKNOWN;
     private Instant offlineSince;
 
-    /** Records a request that the endpoint answered. */
+    /** Records a request that the endpoint responded to. */
     void succeeded() {
         state = State.CONNECTED;
         offlineSince = null;
@@ -70,7 +70,7 @@ final class ConnectionStatus {
         return Optional.ofNullable(offlineSince);
     }
 
-    /** The status bar's text, such as "Connected" or "Offline since 10:42 — retrying", with clock times in {@code zone}. */
+    /** Formats the status bar's text, such as "Connected" or "Offline since 10:42 — retrying", with clock times in {@code zone}. */
     String text(ZoneId zone) {
         return switch (state) {
             case UNKNOWN -> Messages.text("status.connection.unknown");

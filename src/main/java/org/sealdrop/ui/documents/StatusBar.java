@@ -42,7 +42,7 @@ final class StatusBar implements StorageContact {
     /** Set on the audit label while the receiver's rejections of this computer's events are not cleared. */
     private static final PseudoClass REJECTED = PseudoClass.getPseudoClass("rejected");
 
-    /** Set on the connection label while the storage endpoint does not answer. */
+    /** Set on the connection label while the storage endpoint does not respond. */
     private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
 
     private final VaultAccess vaultAccess;
@@ -101,7 +101,7 @@ final class StatusBar implements StorageContact {
     @Override
     public void reached() {
         if (connectionStatus.state() == ConnectionStatus.State.OFFLINE) {
-            LOG.info("The storage endpoint answers again");
+            LOG.info("The storage endpoint responds again");
         }
         connectionStatus.succeeded();
         showConnection();
@@ -112,14 +112,14 @@ final class StatusBar implements StorageContact {
         boolean wasOffline = connectionStatus.state() == ConnectionStatus.State.OFFLINE;
         String code = ErrorReport.of(failure).code();
         if (connectionStatus.failed(code, Instant.now()) && !wasOffline) {
-            LOG.warn("The storage endpoint did not answer ({}); the background sync retries every {} s", code,
+            LOG.warn("The storage endpoint did not respond ({}); the background sync retries every {} s", code,
                     (long) BackgroundSync.OFFLINE_RETRY_INTERVAL.toSeconds());
             onOffline.run();
         }
         showConnection();
     }
 
-    /** Sets what runs when the endpoint stops answering, such as bringing the next sync forward. */
+    /** Sets what runs when the endpoint stops responding, such as bringing the next sync forward. */
     void setOnOffline(Runnable onOffline) {
         this.onOffline = onOffline;
     }

@@ -2,7 +2,7 @@ package org.sealdrop.ui.documents;
 
 /**
  * Receiver of the results of requests to the storage endpoint (sync, upload, open), so that the
- * status bar shows whether the endpoint answers without sending requests of its own. Called on the
+ * status bar shows whether the endpoint responds without sending requests of its own. Called on the
  * JavaFX application thread.
  */
 interface StorageContact {
@@ -23,7 +23,7 @@ interface StorageContact {
         }
     };
 
-    /** Records a request that the endpoint answered. */
+    /** Records a request that the endpoint responded to. */
     void reached();
 
     /** Records a failed request; only connection failures change what the status bar shows. */

@@ -73,7 +73,7 @@ public final class TransferQueue {
         return items;
     }
 
-    /** Sets where the results of uploads and opens go, so the status bar can tell whether storage answers. */
+    /** Sets where the results of uploads and opens go, so the status bar can show whether storage responds. */
     void setStorageContact(StorageContact storageContact) {
         this.storageContact = storageContact;
     }
