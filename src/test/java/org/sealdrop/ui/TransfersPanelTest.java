@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sealdrop.ui.WindowFixture.waitFor;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.File;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -14,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -27,6 +31,7 @@ import org.sealdrop.testsupport.FaultProxy;
 import org.sealdrop.testsupport.SettingsCopies;
 import org.sealdrop.ui.documents.TransferItem;
 import org.sealdrop.ui.documents.TransferState;
+import org.slf4j.LoggerFactory;
 import org.testfx.api.FxRobot;
 import org.testfx.util.NodeQueryUtils;
 
@@ -44,6 +49,10 @@ class TransfersPanelTest extends MainWindowTest {
     void retryAfterFailureListsOnce(FxRobot robot) throws Exception {
         Path scan = Files.copy(Corpus.pdf("minimal-document.pdf"), root.resolve("referral Müller.pdf"));
         URI direct = services.settings().orElseThrow().endpoint();
+        Logger rootLogger = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        rootLogger.addAppender(log);
         try (FaultProxy failingStore = FaultProxy.inFrontOf(direct, Duration.ofSeconds(5))) {
             // Every upload of an object gets 500 until the services go back to S3Proxy directly.
             failingStore.inject(FaultProxy.Fault.INTERNAL_ERROR, "^PUT .*/objects/", 1, Integer.MAX_VALUE);
@@ -68,6 +77,15 @@ class TransfersPanelTest extends MainWindowTest {
 
             waitFor(() -> transfers().size() == 1 && transfers().get(0).state() == TransferState.UPLOADED,
                     () -> transfers().toString());
+        } finally {
+            rootLogger.detachAppender(log);
+        }
+        assertTrue(log.list.stream().anyMatch(event -> event.getFormattedMessage().contains("Upload failed")),
+                "the failure was logged");
+        for (ILoggingEvent event : log.list) {
+            assertFalse(event.getFormattedMessage().contains("Müller"), "logged a file name: " + event.getFormattedMessage());
+            assertFalse(event.getFormattedMessage().contains("MRN-0815"), "logged a patient reference: "
+                    + event.getFormattedMessage());
         }
         List<DocumentSummary> listed = services.documents().list();
         assertEquals(1, listed.size(), "the document is listed once");
@@ -75,6 +93,33 @@ class TransfersPanelTest extends MainWindowTest {
         assertEquals("MRN-0815", listed.get(0).patientReference(), "the retry keeps the patient reference");
         TableView<DocumentSummary> table = robot.lookup("#documentTable").queryTableView();
         waitFor(() -> table.getItems().size() == 1);
+    }
+
+    @Test
+    void retryAfterCancelUploads(FxRobot robot) throws Exception {
+        byte[] content = new byte[12 * 1024 * 1024];
+        new Random(12).nextBytes(content);
+        Path scan = Files.write(root.resolve("scan-12-mb.bin"), content);
+        try (FaultProxy slowStore = FaultProxy.inFrontOf(services.settings().orElseThrow().endpoint(),
+                Duration.ofSeconds(30))) {
+            // 5 MiB parts at about 1 MB/s: the upload runs long enough to cancel it.
+            Settings current = services.settings().orElseThrow();
+            services.reconfigure(SettingsCopies.of(current).endpoint(slowStore.endpoint()).parts(5, 5).build());
+            slowStore.throttleRequestBodies(1024 * 1024);
+            showWindow(robot);
+            drop(robot, scan);
+            waitFor(() -> transfers().size() == 1 && transfers().get(0).state() == TransferState.UPLOADING);
+            robot.clickOn(rowPart(robot, "scan-12-mb.bin", ".transfer-cancel"));
+            waitFor(() -> transfers().get(0).state() == TransferState.CANCELLED);
+            assertEquals(List.of(), services.documents().list());
+
+            slowStore.throttleRequestBodies(0);
+            robot.clickOn(rowPart(robot, "scan-12-mb.bin", ".transfer-retry"));
+
+            waitFor(() -> transfers().size() == 1 && transfers().get(0).state() == TransferState.UPLOADED,
+                    () -> transfers().get(0).state() + " " + transfers().get(0).problemProperty().get());
+        }
+        assertEquals(List.of("scan-12-mb.bin"), services.documents().list().stream().map(DocumentSummary::name).toList());
     }
 
     @Test
