@@ -37,7 +37,7 @@ final class BackgroundSync {
     private final Runnable onListChanged;
     private final Runnable onVaultLocked;
     private final StorageContact storageContact;
-    private final PauseTransition timer = new PauseTransition();
+    private final PauseTransition timer = new PauseTransition(SYNC_INTERVAL);
     private boolean running;
     private boolean stopped;
     private String lastFailure;
