@@ -12,9 +12,8 @@ import org.sealdrop.ui.Messages;
  * request of the background sync, an upload or an open, and since when it has not.
  *
  * <p>It sends no request itself. Only failures that mean the endpoint could not be reached or did not
- * work ({@link #CONNECTION_FAILURES}) turn it offline, because a file that vanished or a wrong
- * passphrase says nothing about the network. Not thread-safe: the window calls it on the application
- * thread.
+ * work ({@link #CONNECTION_FAILURES}) turn it offline, because a file that vanished is no sign of a
+ * network problem. It is not thread-safe, so the window calls it on the application thread only.
  */
 final class ConnectionStatus {
 

@@ -112,7 +112,7 @@ final class StatusBar implements StorageContact {
         boolean wasOffline = connectionStatus.state() == ConnectionStatus.State.OFFLINE;
         String code = ErrorReport.of(failure).code();
         if (connectionStatus.failed(code, Instant.now()) && !wasOffline) {
-            LOG.warn("The storage endpoint did not respond ({}); the background sync retries every {} s", code,
+            LOG.warn("A request to the storage endpoint failed with {}; shown as offline, the sync retries every {} s", code,
                     (long) BackgroundSync.OFFLINE_RETRY_INTERVAL.toSeconds());
             onOffline.run();
         }
