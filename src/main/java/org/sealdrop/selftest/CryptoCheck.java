@@ -29,7 +29,7 @@ final class CryptoCheck implements SelfTestCheck {
     @Override
     public String run(Path workFolder) throws Exception {
         SecureRandom random = new SecureRandom();
-        // Two full chunks and a partial one, so chunk indexes and the final-chunk flag are exercised.
+        // Two full chunks and a partial last one, so chunk indexes and the last-chunk handling are exercised.
         byte[] plaintext = new byte[2 * ObjectFormat.CHUNK_SIZE + 1000];
         random.nextBytes(plaintext);
         UUID documentId = UUID.randomUUID();
