@@ -127,7 +127,7 @@ public final class SelfTest {
                 }
             });
         } catch (IOException e) {
-            // NOTE: a file still open elsewhere (Windows) keeps the folder; it is under the temp folder and holds no PHI.
+            // NOTE: on Windows a file that is still open keeps the folder, which stays in the temp folder and contains no PHI.
         }
     }
 }
