@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Set;
 import javax.net.ssl.SSLSession;
 import org.sealdrop.auditserver.AuditServer;
@@ -30,7 +31,7 @@ final class TlsCheck implements SelfTestCheck {
         char[] password = SelfTestReceiver.newPassword();
         Path keyStore = certificate.writeKeyStore(workFolder.resolve("tls-check.p12"), password);
         ServerTls tls = ServerTls.fromPkcs12(keyStore, password);
-        java.util.Arrays.fill(password, '\0');
+        Arrays.fill(password, '\0');
 
         try (AuditServer receiver = AuditServer.start(new InetSocketAddress("127.0.0.1", 0),
                 workFolder.resolve("tls-check-events.db"), Set.of(SelfTestReceiver.newToken()), tls)) {
