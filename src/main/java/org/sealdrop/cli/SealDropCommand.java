@@ -13,12 +13,14 @@ import org.sealdrop.config.HomeFolder;
 import org.sealdrop.instance.HandOffClient;
 import org.sealdrop.instance.HandOffListener;
 import org.sealdrop.instance.InstanceLock;
+import org.sealdrop.selftest.SelfTest;
 import org.sealdrop.ui.DesktopLauncher;
 import org.sealdrop.ui.HandedFiles;
 import org.sealdrop.ui.Messages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -46,6 +48,10 @@ public final class SealDropCommand implements Callable<Integer> {
             description = "Files or folders to upload in the window; handed to the open window if SealDrop already runs.")
     List<Path> files = new ArrayList<>();
 
+    @Option(names = "--self-test", description = "Check encryption, SQLite, TLS, S3 and audit delivery against servers"
+            + " started on 127.0.0.1, print one line per check and exit 0 when all pass; touches no home folder.")
+    boolean selfTest;
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -60,6 +66,9 @@ public final class SealDropCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (selfTest) {
+            return SelfTest.allChecks(LocalServices.APP_VERSION).run(spec.commandLine().getOut()) ? 0 : EXIT_FAILURE;
+        }
         List<Path> absolute = existingFiles();
         HomeFolder folder = home.folder();
         Optional<InstanceLock> lock = InstanceLock.tryAcquire(folder);

@@ -2,38 +2,21 @@ package org.sealdrop.testsupport;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.KeyStore;
-import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Date;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.sealdrop.selftest.SelfSignedCertificate;
 
 /**
- * A self-signed TLS server certificate made in the test, with the key and trust stores that the audit
- * receiver and sender read. Nothing is fetched or installed outside the given folder.
+ * A self-signed TLS server certificate made in the test by {@link SelfSignedCertificate}, with the key
+ * and trust stores that the audit receiver and sender read. Nothing is fetched or installed outside the
+ * given folder.
  *
  * @param keyPair the EC P-256 key pair of the certificate
  * @param certificate the self-signed certificate, valid from an hour ago for one day
@@ -45,27 +28,8 @@ public record TestCertificates(KeyPair keyPair, X509Certificate certificate) {
      * the subject alternative name, anything else a DNS name.
      */
     public static TestCertificates selfSigned(String... names) throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        KeyPair keyPair = generator.generateKeyPair();
-
-        List<GeneralName> alternativeNames = new ArrayList<>();
-        for (String name : names) {
-            boolean ip = name.matches("[0-9.]+") || name.contains(":");
-            alternativeNames.add(new GeneralName(ip ? GeneralName.iPAddress : GeneralName.dNSName, name));
-        }
-        X500Name subject = new X500Name("CN=" + names[0] + ",O=SealDrop test");
-        Instant now = Instant.now();
-        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
-                new BigInteger(64, new SecureRandom()), Date.from(now.minus(Duration.ofHours(1))),
-                Date.from(now.plus(Duration.ofDays(1))), subject, keyPair.getPublic());
-        builder.addExtension(Extension.subjectAlternativeName, false,
-                new GeneralNames(alternativeNames.toArray(GeneralName[]::new)));
-        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-        builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-        X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
-                builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keyPair.getPrivate())));
-        return new TestCertificates(keyPair, certificate);
+        SelfSignedCertificate made = SelfSignedCertificate.create(names);
+        return new TestCertificates(made.keyPair(), made.certificate());
     }
 
     /** Writes a PKCS12 key store with the private key and certificate under {@code password}, as the receiver reads it. */
