@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
 import java.nio.file.Files;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -57,10 +59,19 @@ final class SettingsCommand implements Callable<Integer> {
         out.println();
         for (String key : SettingRules.keys()) {
             JsonNode value = values.get(key);
-            String text = value == null || value.isNull() ? "-" : value.asText();
-            out.printf("%-24s %-40s%s%n", key, text, managed.isManaged(key) ? " managed" : "");
+            String line = String.format("%-24s %-40s %s", key, display(value), managed.isManaged(key) ? "managed" : "");
+            out.println(line.stripTrailing());
         }
         return 0;
+    }
+
+    /** Returns {@code value} as a user reads it: a file path rather than the {@code file:} URI that settings.json stores. */
+    private static String display(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return "-";
+        }
+        String text = value.asText();
+        return text.startsWith("file:") ? Path.of(URI.create(text)).toString() : text;
     }
 
     private static void printJson(PrintWriter out, HomeFolder home, ManagedSettings managed, ObjectNode values) {
