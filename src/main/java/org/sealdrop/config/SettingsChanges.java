@@ -1,8 +1,11 @@
 package org.sealdrop.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,6 +38,30 @@ public final class SettingsChanges {
             }
         }
         return changed;
+    }
+
+    /**
+     * Returns {@code base} with {@code values}, given as JSON by setting name, in place of its own.
+     *
+     * @throws IllegalArgumentException when {@link Settings} rejects the result
+     */
+    public static Settings withValues(Settings base, Map<String, JsonNode> values) {
+        ObjectNode merged = SettingsFile.JSON.valueToTree(base);
+        values.forEach(merged::set);
+        try {
+            return SettingsFile.JSON.treeToValue(merged, Settings.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e.getCause() instanceof IllegalArgumentException invalid
+                    ? invalid.getMessage() : e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Returns every value of {@code settings} as JSON by setting name, as {@code settings.json} stores it. */
+    public static Map<String, JsonNode> valuesOf(Settings settings) {
+        ObjectNode tree = SettingsFile.JSON.valueToTree(settings);
+        Map<String, JsonNode> values = new LinkedHashMap<>();
+        tree.fields().forEachRemaining(field -> values.put(field.getKey(), field.getValue()));
+        return values;
     }
 
     /** Returns {@code base} with the values of {@code keys} taken from {@code source}. */
