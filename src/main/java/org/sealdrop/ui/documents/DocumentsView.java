@@ -257,7 +257,7 @@ public final class DocumentsView {
         lock.setId("lockButton");
         lock.setAccessibleText(Messages.text("documents.lock.accessible"));
         lock.setOnAction(event -> onLock.run());
-        HBox header = new HBox(12, title, gap, lock);
+        HBox header = new HBox(12, title, gap, org.sealdrop.ui.settings.SettingsButton.create(), lock);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(12, 16, 4, 16));
         return header;

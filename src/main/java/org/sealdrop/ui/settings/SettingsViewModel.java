@@ -26,8 +26,8 @@ public final class SettingsViewModel {
             "auditMaxPendingEvents", "auditMaxPendingHours", "auditStrictWaitSeconds", "autoLockMinutes", "partSizeMiB",
             "uploadParallelism");
 
-    private final Settings current;
     private final ManagedSettings managed;
+    private Settings current;
     private final Map<String, String> texts = new LinkedHashMap<>();
 
     /**
@@ -43,9 +43,18 @@ public final class SettingsViewModel {
         }
     }
 
-    /** Returns the settings that the screen opened with. */
+    /** Returns the settings that the screen opened with, or last saved. */
     public Settings current() {
         return current;
+    }
+
+    /**
+     * Takes the typed values as the saved ones, so that later edits compare with them.
+     *
+     * @throws IllegalArgumentException when a field is invalid
+     */
+    public void markSaved() {
+        current = toSettings();
     }
 
     /** Returns the text of field {@code key}, as typed or as loaded. */
@@ -126,7 +135,7 @@ public final class SettingsViewModel {
         return SettingsChanges.withValues(current, values);
     }
 
-    /** Returns the names of the settings whose typed values differ from those the screen opened with. */
+    /** Returns the names of the settings whose typed values differ from those the screen opened with or last saved. */
     public Set<String> changedKeys() {
         try {
             return SettingsChanges.changedKeys(current, toSettings());
