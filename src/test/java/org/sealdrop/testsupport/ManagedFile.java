@@ -35,6 +35,14 @@ public final class ManagedFile implements AutoCloseable {
         return new ManagedFile(file);
     }
 
+    /**
+     * Returns the JVM option that passes this JVM's managed settings file on to a child JVM, which
+     * would otherwise look at the computer's real file.
+     */
+    public static String forkArgument() {
+        return "-D" + ManagedSettings.PATH_PROPERTY + "=" + System.getProperty(ManagedSettings.PATH_PROPERTY, "");
+    }
+
     public Path file() {
         return file;
     }
