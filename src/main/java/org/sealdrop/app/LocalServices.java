@@ -154,7 +154,7 @@ public final class LocalServices implements AutoCloseable {
     public void requirePermitted(Permission permission) {
         Optional<Settings> current = settings();
         if (current.isPresent() && !permission.isAllowed(current.get())) {
-            throw permission.refusal(managed);
+            throw permission.rejection(managed);
         }
     }
 

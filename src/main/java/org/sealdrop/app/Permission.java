@@ -8,6 +8,8 @@ import org.sealdrop.config.Settings;
 /**
  * An action on documents that a setting can turn off, usually IT through the managed settings file.
  * {@link LocalServices#requirePermitted} checks it before the action starts.
+ *
+ * <p>NOTE: only export calls it so far. Print and delete must call it where those actions start.
  */
 public enum Permission {
 
@@ -32,7 +34,7 @@ public enum Permission {
         return key;
     }
 
-    /** Error code of a refused action, such as {@code SD-EXPORT-DISABLED}. */
+    /** Error code of a rejected action, such as {@code SD-EXPORT-DISABLED}. */
     public String errorCode() {
         return errorCode;
     }
@@ -41,8 +43,8 @@ public enum Permission {
         return allowed.test(settings);
     }
 
-    /** Returns the error for the refused action, naming the managed file when IT turned it off there. */
-    SealDropException refusal(ManagedSettings managed) {
+    /** Returns the error for the rejected action, naming the managed file when IT turned it off there. */
+    SealDropException rejection(ManagedSettings managed) {
         String where = managed.isManaged(key) ? "by IT in the managed settings file " + managed.file()
                 : "in this computer's settings.json";
         return new SealDropException(errorCode, action + " is turned off on this computer (" + key + " is false "

@@ -202,7 +202,7 @@ public final class ManagedSettings {
     }
 
     private void checkEntry(String key, JsonNode value) {
-        if (SecretLookingKeys.matches(key)) {
+        if (SecretPatterns.isSecretKey(key)) {
             // The value is left out of the message because it may be the secret itself.
             throw invalid(file, "the key " + key + " looks like a credential or token, and this file is readable"
                     + " by every user, so it must not contain secrets; remove the key", null);
@@ -211,7 +211,7 @@ public final class ManagedSettings {
             throw invalid(file, "the key " + key + " is not a setting (the settings are "
                     + String.join(", ", SettingRules.keys()) + "); remove or correct it", null);
         }
-        if (value.isTextual() && SecretLookingKeys.looksLikeSecret(value.textValue())) {
+        if (value.isTextual() && SecretPatterns.looksLikeSecret(value.textValue())) {
             throw invalid(file, "the value of " + key + " contains what looks like an access key or a password;"
                     + " remove it", null);
         }

@@ -9,15 +9,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which settings differ between two {@link Settings}, and which of them a running program takes over
- * at once. The others (S3 endpoint, region, part size, parallelism, audit URL) need a new S3 client
- * or audit sender, so they apply when SealDrop starts next.
+ * The comparison of two {@link Settings} by setting name, and the set of settings that a running
+ * program takes over at once. The others (S3 endpoint, region, part size, parallelism, audit URL)
+ * need a new S3 client or audit sender, so they apply when SealDrop starts next.
  */
 public final class SettingsChanges {
 
     /**
-     * Settings that the running services read each time they need them: the window's idle timer
-     * reads the auto-lock time when it starts, the audit gate reads the policy at each open or
+     * Settings that the running services read each time they need them. The window's idle timer
+     * reads the auto-lock time when it starts. The audit gate reads the policy at each open or
      * export, and the service checks the permissions at each request.
      */
     public static final Set<String> APPLIED_AT_ONCE = Set.of("autoLockMinutes", "auditPolicy", "auditMaxPendingEvents",
@@ -78,7 +78,7 @@ public final class SettingsChanges {
         try {
             return SettingsFile.JSON.treeToValue(merged, Settings.class);
         } catch (JsonProcessingException e) {
-            // Both inputs are valid settings, so their merge only fails on a programming error.
+            // Every value comes from valid Settings and each is checked on its own, so only a bug fails here.
             throw new IllegalStateException("Merging settings failed", e);
         }
     }

@@ -262,7 +262,7 @@ public final class MainWindow {
         });
     }
 
-    /** The Settings window while it is open, otherwise {@code null}. */
+    /** Returns the Settings window while it is open, otherwise {@code null}. */
     public SettingsWindow settingsWindow() {
         return settingsWindow != null && settingsWindow.stage().isShowing() ? settingsWindow : null;
     }

@@ -72,7 +72,7 @@ final class SettingsForm {
         return grid;
     }
 
-    /** The empty box under "Appearance", for the theme choice. */
+    /** Returns the empty box under "Appearance", for the theme choice. */
     VBox appearanceSection() {
         return appearance;
     }

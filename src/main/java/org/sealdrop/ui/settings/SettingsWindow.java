@@ -27,7 +27,7 @@ import org.sealdrop.ui.Messages;
 
 /**
  * The Settings window, owned by the main window and modal to it. Save writes {@code settings.json}
- * on the executor, then says which changes apply now and which at the next start, and calls
+ * on the executor, then shows which changes apply now and which at the next start, and calls
  * {@code onSaved} so the main window can apply the auto-lock time at once. Call on the application
  * thread.
  */
@@ -65,12 +65,12 @@ public final class SettingsWindow {
         return stage;
     }
 
-    /** The view model of the shown values, for tests. */
+    /** Returns the view model of the shown values, for tests. */
     public SettingsViewModel model() {
         return model;
     }
 
-    /** The empty box under "Appearance", where the theme choice goes. */
+    /** Returns the empty box under "Appearance", where the theme choice goes. */
     public VBox appearanceSection() {
         return form.appearanceSection();
     }
@@ -142,7 +142,7 @@ public final class SettingsWindow {
         onSaved.run();
     }
 
-    /** Returns the sentence that says which of {@code changed} apply now and which at the next start. */
+    /** Returns the sentence that lists which of {@code changed} apply now and which at the next start. */
     static String savedText(Set<String> changed) {
         String now = names(SettingsViewModel.appliedAtOnce(changed));
         String later = names(SettingsViewModel.appliedAtRestart(changed));

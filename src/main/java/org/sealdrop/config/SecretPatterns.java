@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * can read. It judges by key names and by the shape of values, so it catches the usual mistakes
  * (an AWS access key, a password in a URL) but cannot prove that a value is not secret.
  */
-final class SecretLookingKeys {
+final class SecretPatterns {
 
     /**
      * Parts of key names that name a secret, compared in lower case. {@code auditTokenFile} matches
@@ -21,10 +21,10 @@ final class SecretLookingKeys {
     /** An AWS access key id, such as {@code AKIAIOSFODNN7EXAMPLE}, or a URL with a user and password. */
     private static final Pattern SECRET_VALUE = Pattern.compile("(?:A[KS]IA[0-9A-Z]{16})|(?:^[a-zA-Z][a-zA-Z0-9+.-]*://[^/@\\s]+:[^/@\\s]*@)");
 
-    private SecretLookingKeys() {
+    private SecretPatterns() {
     }
 
-    static boolean matches(String key) {
+    static boolean isSecretKey(String key) {
         String lower = key.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
         return SECRET_WORDS.stream().anyMatch(lower::contains);
     }
