@@ -101,6 +101,16 @@ public final class SettingRules {
      * @throws IllegalArgumentException if {@code key} is not a setting
      */
     public static Optional<String> problem(String key, JsonNode value) {
+        return check(key, value).map(SettingProblem::message);
+    }
+
+    /**
+     * Returns the problem with {@code value} as the value of {@code key}, with its code, or empty when
+     * it is valid.
+     *
+     * @throws IllegalArgumentException if {@code key} is not a setting
+     */
+    public static Optional<SettingProblem> check(String key, JsonNode value) {
         Rule rule = RULES.get(key);
         if (rule == null) {
             throw new IllegalArgumentException("Unknown setting " + key);
@@ -108,31 +118,39 @@ public final class SettingRules {
         switch (rule.kind()) {
             case INTEGER:
                 if (!value.isInt()) {
-                    return Optional.of(key + " must be a whole number, but is " + value);
+                    return notWholeNumber(key, value.toString());
                 }
-                return integerProblem(key, value.intValue());
+                return checkInteger(key, value.intValue());
             case BOOLEAN:
                 return value.isBoolean() ? Optional.empty()
-                        : Optional.of(key + " must be true or false, but is " + value);
+                        : problem(key, "boolean", key + " must be true or false, but is " + value, value.toString());
             default:
                 if (!value.isTextual()) {
-                    return Optional.of(key + " must be a text in quotes, but is " + value);
+                    return problem(key, "quotedText", key + " must be a text in quotes, but is " + value, value.toString());
                 }
-                return textProblem(key, rule, value.textValue());
+                return checkText(key, rule, value.textValue());
         }
     }
 
+    /** Returns the problem of {@code text}, typed where the whole number {@code key} belongs, that is not one. */
+    public static Optional<SettingProblem> notWholeNumber(String key, String text) {
+        return problem(key, "wholeNumber", key + " must be a whole number, but is " + text, text);
+    }
+
     /** Returns the problem with {@code value} as the whole number {@code key}, or empty when it is valid. */
-    public static Optional<String> integerProblem(String key, int value) {
+    public static Optional<SettingProblem> checkInteger(String key, int value) {
         Rule rule = RULES.get(key);
+        String text = Integer.toString(value);
         if (key.equals("autoLockMinutes") && value < 0) {
-            return Optional.of("autoLockMinutes must be 0 (off) or a positive number of minutes, but is " + value);
+            return problem(key, "autoLock", "autoLockMinutes must be 0 (off) or a positive number of minutes, but is "
+                    + value, text);
         }
         if (rule.min() == 1 && rule.max() == Integer.MAX_VALUE && value < 1) {
-            return Optional.of(key + " must be a positive number, but is " + value);
+            return problem(key, "positive", key + " must be a positive number, but is " + value, text);
         }
         if (value < rule.min() || value > rule.max()) {
-            return Optional.of(key + " must be between " + rule.min() + " and " + rule.max() + ", but is " + value);
+            return problem(key, "range", key + " must be between " + rule.min() + " and " + rule.max() + ", but is "
+                    + value, Integer.toString(rule.min()), Integer.toString(rule.max()), text);
         }
         return Optional.empty();
     }
@@ -143,42 +161,48 @@ public final class SettingRules {
      * @throws IllegalArgumentException with the problem when it is invalid
      */
     static void requireValid(String key, int value) {
-        integerProblem(key, value).ifPresent(problem -> {
-            throw new IllegalArgumentException(problem);
+        checkInteger(key, value).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem.message());
         });
     }
 
-    private static Optional<String> textProblem(String key, Rule rule, String text) {
+    private static Optional<SettingProblem> checkText(String key, Rule rule, String text) {
         switch (rule.kind()) {
             case URL:
-                return urlProblem(key, text);
+                return checkUrl(key, text);
             case CHOICE:
                 if (rule.choices().contains(text)) {
                     return Optional.empty();
                 }
-                if (key.equals("auditPolicy")) {
-                    return Optional.of("auditPolicy must be \"queued\" or \"strict\", but is \"" + text + "\"");
-                }
-                return Optional.of(key + " must be one of " + rule.choices() + ", but is \"" + text + "\"");
+                String message = key.equals("auditPolicy")
+                        ? "auditPolicy must be \"queued\" or \"strict\", but is \"" + text + "\""
+                        : key + " must be one of " + rule.choices() + ", but is \"" + text + "\"";
+                return problem(key, "choice", message, text);
             case TEXT:
                 if (text.isBlank() && !key.equals("prefix")) {
-                    return Optional.of(key + " must not be empty");
+                    return problem(key, "empty", key + " must not be empty", text);
                 }
                 return Optional.empty();
             default:
-                return text.isBlank() ? Optional.of(key + " must name a file, but is empty") : Optional.empty();
+                return text.isBlank() ? problem(key, "file", key + " must name a file, but is empty", text)
+                        : Optional.empty();
         }
     }
 
     /** Returns the problem with {@code text} as a URL that {@link EndpointPolicy} accepts. */
-    private static Optional<String> urlProblem(String key, String text) {
+    private static Optional<SettingProblem> checkUrl(String key, String text) {
         try {
             EndpointPolicy.requireSecure(new URI(text.strip()), key);
             return Optional.empty();
         } catch (URISyntaxException e) {
-            return Optional.of(key + " must be an http or https URL, but is \"" + text + "\"");
+            return problem(key, "url", key + " must be an http or https URL, but is \"" + text + "\"", text);
         } catch (SealDropException e) {
-            return Optional.of(e.getMessage());
+            String code = e.errorCode().equals("SD-INSECURE-URL") ? "insecureUrl" : "invalidUrl";
+            return problem(key, code, e.getMessage(), text);
         }
+    }
+
+    private static Optional<SettingProblem> problem(String key, String code, String message, String... arguments) {
+        return Optional.of(new SettingProblem(key, code, message, List.of(arguments)));
     }
 }

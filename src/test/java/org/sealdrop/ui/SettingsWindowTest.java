@@ -119,7 +119,7 @@ class SettingsWindowTest {
         robot.clickOn(partSize).write("4");
 
         Label problem = robot.lookup("#partSizeMiBProblem").queryAs(Label.class);
-        waitFor(() -> problem.getText().contains("between 5 and 5120, but is 4"), problem::getText);
+        waitFor(() -> problem.getText().equals("Enter a number from 5 to 5120."), problem::getText);
         assertTrue(robot.lookup("#saveSettings").queryButton().isDisabled());
         robot.interact(() -> partSize.setText("12"));
         assertEquals("", problem.getText());

@@ -14,6 +14,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.sealdrop.config.SettingProblem;
 import org.sealdrop.config.Settings;
 import org.sealdrop.ui.Messages;
 
@@ -169,6 +170,12 @@ final class SettingsForm {
     }
 
     private void showProblems() {
-        problems.forEach((key, label) -> label.setText(model.problem(key).orElse("")));
+        problems.forEach((key, label) -> label.setText(model.problem(key).map(SettingsForm::describe).orElse("")));
+    }
+
+    /** Returns the bundle's text for {@code problem}, or its English message where the bundle has none. */
+    static String describe(SettingProblem problem) {
+        String key = "settings.problem." + problem.code();
+        return Messages.has(key) ? Messages.text(key, problem.arguments().toArray()) : problem.message();
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.sealdrop.config.ManagedSettings;
+import org.sealdrop.config.SettingProblem;
 import org.sealdrop.config.SettingRules;
 import org.sealdrop.config.Settings;
 import org.sealdrop.config.SettingsChanges;
@@ -85,16 +86,16 @@ public final class SettingsViewModel {
     }
 
     /** Returns the problem with the text of field {@code key}, or empty when it is valid. */
-    public Optional<String> problem(String key) {
+    public Optional<SettingProblem> problem(String key) {
         String text = text(key).strip();
         if (SettingRules.isInteger(key)) {
             try {
-                return SettingRules.problem(key, IntNode.valueOf(Integer.parseInt(text)));
+                return SettingRules.checkInteger(key, Integer.parseInt(text));
             } catch (NumberFormatException e) {
-                return Optional.of(key + " must be a whole number, but is \"" + text + "\"");
+                return SettingRules.notWholeNumber(key, "\"" + text + "\"");
             }
         }
-        return SettingRules.problem(key, TextNode.valueOf(text));
+        return SettingRules.check(key, TextNode.valueOf(text));
     }
 
     /** Returns the problem of the settings as a whole, such as values that do not fit together, or empty. */
@@ -127,7 +128,7 @@ public final class SettingsViewModel {
         Map<String, JsonNode> values = new LinkedHashMap<>();
         for (String key : EDITABLE) {
             problem(key).ifPresent(problem -> {
-                throw new IllegalArgumentException(problem);
+                throw new IllegalArgumentException(problem.message());
             });
             String text = text(key).strip();
             values.put(key, SettingRules.isInteger(key) ? IntNode.valueOf(Integer.parseInt(text)) : TextNode.valueOf(text));

@@ -9,11 +9,13 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sealdrop.config.ManagedSettings;
+import org.sealdrop.config.SettingProblem;
 import org.sealdrop.config.Settings;
 
 class SettingsViewModelTest {
@@ -57,7 +59,10 @@ class SettingsViewModelTest {
 
         model.setText("partSizeMiB", "4");
 
-        assertEquals(Optional.of("partSizeMiB must be between 5 and 5120, but is 4"), model.problem("partSizeMiB"));
+        SettingProblem problem = model.problem("partSizeMiB").orElseThrow();
+        assertEquals("partSizeMiB must be between 5 and 5120, but is 4", problem.message());
+        assertEquals("range", problem.code());
+        assertEquals(List.of("5", "5120", "4"), problem.arguments());
         assertFalse(model.canSave());
         assertThrows(IllegalArgumentException.class, model::toSettings);
     }
@@ -72,11 +77,11 @@ class SettingsViewModelTest {
         model.setText("auditPolicy", "lenient");
         model.setText("autoLockMinutes", "-2");
 
-        assertTrue(model.problem("uploadParallelism").orElseThrow().contains("whole number"));
-        assertTrue(model.problem("endpoint").orElseThrow().contains("plain HTTP"));
+        assertEquals("wholeNumber", model.problem("uploadParallelism").orElseThrow().code());
+        assertEquals("insecureUrl", model.problem("endpoint").orElseThrow().code());
         assertTrue(model.problem("auditUrl").isPresent());
-        assertTrue(model.problem("auditPolicy").orElseThrow().contains("\"queued\" or \"strict\""));
-        assertTrue(model.problem("autoLockMinutes").orElseThrow().contains("0 (off)"));
+        assertTrue(model.problem("auditPolicy").orElseThrow().message().contains("\"queued\" or \"strict\""));
+        assertEquals("autoLock", model.problem("autoLockMinutes").orElseThrow().code());
         assertFalse(model.canSave());
     }
 
