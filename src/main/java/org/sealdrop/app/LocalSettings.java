@@ -1,10 +1,14 @@
 package org.sealdrop.app;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.sealdrop.SealDropException;
 import org.sealdrop.config.ManagedSettings;
 import org.sealdrop.config.Settings;
+import org.sealdrop.vault.KeyFile;
+import org.sealdrop.vault.KeyFileStore;
 
 /** {@link SettingsAccess} over the services of one home folder. */
 final class LocalSettings implements SettingsAccess {
@@ -29,6 +33,11 @@ final class LocalSettings implements SettingsAccess {
     @Override
     public Path homeFolder() {
         return services.home().root();
+    }
+
+    @Override
+    public Optional<UUID> vaultId() {
+        return KeyFileStore.read(services.home().keyFile()).map(KeyFile::vaultId);
     }
 
     @Override

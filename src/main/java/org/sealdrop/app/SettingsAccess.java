@@ -1,7 +1,9 @@
 package org.sealdrop.app;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.sealdrop.config.ManagedSettings;
 import org.sealdrop.config.Settings;
 
@@ -20,6 +22,9 @@ public interface SettingsAccess {
 
     /** Returns the home folder, shown read-only on the Settings screen. */
     Path homeFolder();
+
+    /** Returns the random id of the vault from the home folder's key file, or empty when that file is missing. */
+    Optional<UUID> vaultId();
 
     /**
      * Saves {@code requested} to {@code settings.json}; the settings in

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.sealdrop.SealDropException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Settings that IT sets for every user of a computer in one system-wide JSON file, with the same
@@ -35,6 +37,8 @@ public final class ManagedSettings {
     /** Error code of a request to change a setting that the managed settings file fixes. */
     public static final String LOCKED = "SD-SETTING-MANAGED";
 
+    private static final Logger LOG = LoggerFactory.getLogger(ManagedSettings.class);
+
     private final Path file;
     private final ObjectNode values;
 
@@ -53,7 +57,13 @@ public final class ManagedSettings {
         String property = System.getProperty(PATH_PROPERTY);
         Path file = property != null && !property.isBlank() ? Path.of(property)
                 : defaultPath(System.getProperty("os.name"), System.getenv());
-        return read(file);
+        try {
+            return read(file);
+        } catch (SealDropException e) {
+            // Logged here as well, because a window started from a menu has no terminal for the message.
+            LOG.error("{} [{}]", e.getMessage(), e.errorCode());
+            throw e;
+        }
     }
 
     /**

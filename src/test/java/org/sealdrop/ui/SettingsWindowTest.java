@@ -140,6 +140,9 @@ class SettingsWindowTest {
         Label lock = robot.lookup("#autoLockMinutesLock").queryAs(Label.class);
         assertEquals("Set by your IT department", lock.getAccessibleText());
         assertTrue(lock.getTooltip().getText().contains(managed.file().toString()), lock.getTooltip().getText());
+        TextField vaultId = robot.lookup("#vaultId").queryAs(TextField.class);
+        assertTrue(vaultId.getText().matches("[0-9a-f-]{36}"), vaultId.getText());
+        assertFalse(vaultId.isEditable());
         assertTrue(robot.lookup("#auditPolicy").query().isDisabled());
         assertFalse(robot.lookup("#partSizeMiB").query().isDisabled());
         assertTrue(robot.lookup("#partSizeMiBLock").tryQuery().isEmpty());

@@ -34,7 +34,7 @@ final class SettingsForm {
     private int row;
 
     /** @param onEdit called after every edit, once the problems are shown */
-    SettingsForm(SettingsViewModel model, String homeFolder, Runnable onEdit) {
+    SettingsForm(SettingsViewModel model, String vaultId, String homeFolder, Runnable onEdit) {
         this.model = model;
         this.onEdit = onEdit;
         grid.setHgap(12);
@@ -45,6 +45,7 @@ final class SettingsForm {
         grid.getColumnConstraints().addAll(labels, fields, new ColumnConstraints(), new ColumnConstraints());
 
         section("settings.vault.section");
+        readOnly("vaultId", "settings.vault.id", vaultId);
         readOnly("vaultBucket", "settings.vault.bucket", model.current().bucket());
         readOnly("vaultPrefix", "settings.vault.prefix", model.current().prefix());
         readOnly("homeFolder", "settings.vault.home", homeFolder);

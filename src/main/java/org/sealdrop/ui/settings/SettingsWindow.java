@@ -49,8 +49,8 @@ public final class SettingsWindow {
     }
 
     /**
-     * Opens the window over {@code owner} with the settings in effect, which are held in memory, so
-     * reading them does not block.
+     * Opens the window over {@code owner} with the settings in effect, which are held in memory, and
+     * the vault id from the small local key file, so reading them does not wait for the network.
      *
      * @param onSaved called on the application thread after each successful save
      */
@@ -81,7 +81,8 @@ public final class SettingsWindow {
 
     private void build(Window owner) {
         model = new SettingsViewModel(access.current(), access.managed());
-        form = new SettingsForm(model, access.homeFolder().toString(), this::edited);
+        String vaultId = access.vaultId().map(Object::toString).orElse("");
+        form = new SettingsForm(model, vaultId, access.homeFolder().toString(), this::edited);
         ScrollPane scroll = new ScrollPane(form.root());
         scroll.setFitToWidth(true);
 
@@ -120,7 +121,7 @@ public final class SettingsWindow {
 
     private void edited() {
         save.setDisable(!model.canSave());
-        model.overallProblem().ifPresent(status::setText);
+        status.setText(model.overallProblem().orElse(""));
     }
 
     private void save() {
