@@ -24,7 +24,7 @@ public final class SettingRules {
     /** Largest multipart part size that S3 accepts (5 GiB). */
     public static final int MAX_PART_SIZE_MIB = 5 * 1024;
     /**
-     * Largest number of parts sent at once. NOTE: a chosen bound, not a measured one; memory per upload
+     * Largest number of parts sent at once. NOTE: a chosen bound, not a measured one. Memory per upload
      * is about part size times (parallelism + 1), so 64 parts of 8 MiB already take about 520 MiB.
      */
     public static final int MAX_UPLOAD_PARALLELISM = 64;
