@@ -78,7 +78,12 @@ public interface DocumentService {
      */
     OpenedDocument open(UUID id, TransferListener listener);
 
-    /** Decrypts a document to {@code target}, recording an export event. */
+    /**
+     * Decrypts a document to {@code target}, recording an export event.
+     *
+     * @throws org.sealdrop.SealDropException with code {@code SD-EXPORT-DISABLED}, before anything is
+     *     read or recorded, when {@code exportAllowed} is false
+     */
     void export(UUID id, Path target, TransferListener listener);
 
     /**

@@ -151,6 +151,7 @@ final class LocalDocuments implements DocumentService {
 
     @Override
     public void export(UUID id, Path target, TransferListener listener) {
+        services.requirePermitted(Permission.EXPORT);
         try {
             new DocumentAccess(services.transferContext()).export(id, target, progress(listener));
         } finally {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.sealdrop.SealDropException;
 import org.sealdrop.audit.AuditIdentity;
 import org.sealdrop.audit.AuditPolicy;
@@ -15,7 +16,9 @@ import org.sealdrop.audit.DeviceSigningKey;
 import org.sealdrop.config.DeviceId;
 import org.sealdrop.config.EndpointPolicy;
 import org.sealdrop.config.HomeFolder;
+import org.sealdrop.config.ManagedSettings;
 import org.sealdrop.config.Settings;
+import org.sealdrop.config.SettingsChanges;
 import org.sealdrop.config.SettingsFile;
 import org.sealdrop.index.Database;
 import org.sealdrop.index.DocumentIndex;
@@ -41,6 +44,7 @@ public final class LocalServices implements AutoCloseable {
 
     private final HomeFolder home;
     private final ServiceOptions options;
+    private final ManagedSettings managed;
     private final Database database;
     private final DocumentIndex index;
     private final AuditTrail auditTrail;
@@ -53,6 +57,8 @@ public final class LocalServices implements AutoCloseable {
     private AuditSender sender;
 
     private LocalServices(HomeFolder home, ServiceOptions options) {
+        // First, so that an invalid managed settings file stops the start before anything is created.
+        this.managed = ManagedSettings.load();
         this.home = home.createIfMissing();
         this.options = options;
         System.setProperty("org.sqlite.tmpdir", home.nativeLibraryFolder().toString());
@@ -66,10 +72,15 @@ public final class LocalServices implements AutoCloseable {
         auditTrail.signUnsignedEvents();
         this.vault = new LocalVault(this);
         this.documents = new LocalDocuments(this);
-        SettingsFile.read(home.settingsFile()).ifPresent(this::connect);
+        SettingsFile.read(home.settingsFile()).map(managed::applyTo).ifPresent(this::connect);
     }
 
-    /** Opens the services of {@code home}, creating the folder and its index on first use. */
+    /**
+     * Opens the services of {@code home}, creating the folder and its index on first use.
+     *
+     * @throws SealDropException with code {@code SD-MANAGED-SETTINGS} when the managed settings file is
+     *     unreadable or invalid (see {@link ManagedSettings#load()})
+     */
     public static LocalServices open(HomeFolder home, ServiceOptions options) {
         return new LocalServices(home, options);
     }
@@ -86,8 +97,14 @@ public final class LocalServices implements AutoCloseable {
         return home;
     }
 
+    /** Returns the settings in effect: the home folder's {@code settings.json} with the managed values applied. */
     public synchronized Optional<Settings> settings() {
         return Optional.ofNullable(settings);
+    }
+
+    /** Returns the settings that IT fixes for this computer, read when these services opened. */
+    public ManagedSettings managed() {
+        return managed;
     }
 
     public AuditTrail auditTrail() {
@@ -100,10 +117,51 @@ public final class LocalServices implements AutoCloseable {
         return current != null ? current.flush(timeout) : auditTrail.pendingCount() == 0;
     }
 
-    /** Saves {@code newSettings} and reconnects to them; used by the demo, whose local ports change each run. */
+    /**
+     * Saves {@code newSettings} and reconnects to them; used by the demo, whose local ports change each run.
+     *
+     * @throws SealDropException with code {@code SD-SETTING-MANAGED} when it changes a managed setting
+     */
     public synchronized void reconfigure(Settings newSettings) {
-        connect(newSettings);
+        requireUnmanaged(newSettings);
+        connect(managed.applyTo(newSettings));
         SettingsFile.write(home.settingsFile(), newSettings);
+    }
+
+    /**
+     * Saves {@code requested} to {@code settings.json} and takes over at once the settings that
+     * {@link SettingsChanges#APPLIED_AT_ONCE} lists; the others apply at the next start. Returns the
+     * names of the settings that changed.
+     *
+     * @throws SealDropException with code {@code SD-SETTING-MANAGED} when it changes a managed setting,
+     *     or {@code SD-NOT-CONFIGURED} before the vault was set up
+     */
+    public synchronized Set<String> updateSettings(Settings requested) {
+        Settings current = settings().orElseThrow(() -> new SealDropException("SD-NOT-CONFIGURED",
+                "This computer has no vault yet, so there are no settings to change; set up the vault first."));
+        Set<String> changed = SettingsChanges.changedKeys(current, requested);
+        managed.requireUnchanged(requested, changed);
+        SettingsFile.write(home.settingsFile(), requested);
+        settings = managed.applyTo(SettingsChanges.withValuesOf(current, requested, SettingsChanges.APPLIED_AT_ONCE));
+        return changed;
+    }
+
+    /**
+     * Rejects an action that the settings turn off, such as export when {@code exportAllowed} is false.
+     *
+     * @throws SealDropException with the permission's error code
+     */
+    public void requirePermitted(Permission permission) {
+        Optional<Settings> current = settings();
+        if (current.isPresent() && !permission.isAllowed(current.get())) {
+            throw permission.rejection(managed);
+        }
+    }
+
+    private void requireUnmanaged(Settings newSettings) {
+        Settings current = settings;
+        managed.requireUnchanged(newSettings, current != null ? SettingsChanges.changedKeys(current, newSettings)
+                : managed.keys());
     }
 
     /**

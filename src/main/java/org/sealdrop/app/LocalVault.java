@@ -54,6 +54,9 @@ final class LocalVault implements VaultAccess {
     private static final ConnectionSettings KEY_FILE_CHECK = new ConnectionSettings(Duration.ofSeconds(3),
             Duration.ofSeconds(10), 1);
 
+    /** Settings that a set-up gives; the managed settings file may fix any of them. */
+    private static final List<String> SET_UP_KEYS = List.of("endpoint", "region", "bucket", "prefix", "auditUrl");
+
     private final LocalServices services;
     private final VaultKeyFiles keyFiles;
     private VaultKeys keys;
@@ -83,8 +86,10 @@ final class LocalVault implements VaultAccess {
     @Override
     public SetUpResult setUpVault(VaultSetup setup, char[] passphrase, boolean mayCreate) {
         try {
-            Settings settings = Settings.of(setup.endpoint(), setup.region(), setup.bucket(), setup.prefix(),
+            Settings requested = Settings.of(setup.endpoint(), setup.region(), setup.bucket(), setup.prefix(),
                     setup.auditUrl(), setup.auditTokenFile());
+            services.managed().requireUnchanged(requested, SET_UP_KEYS);
+            Settings settings = services.managed().applyTo(requested);
             services.connect(settings);
             String objectKey = services.store().key(KeyManagement.KEY_FILE_OBJECT);
             Optional<byte[]> existing = services.store().getSmall(objectKey);
@@ -166,6 +171,11 @@ final class LocalVault implements VaultAccess {
     public Duration autoLockAfter() {
         return services.settings().map(settings -> Duration.ofMinutes(settings.autoLockMinutes()))
                 .orElse(DEFAULT_AUTO_LOCK);
+    }
+
+    @Override
+    public Optional<SettingsAccess> settingsAccess() {
+        return Optional.of(new LocalSettings(services));
     }
 
     @Override

@@ -129,6 +129,11 @@ public interface VaultAccess {
         return DEFAULT_AUTO_LOCK;
     }
 
+    /** Returns the settings of this computer for the Settings screen; empty where the vault has none, as in test doubles. */
+    default java.util.Optional<SettingsAccess> settingsAccess() {
+        return java.util.Optional.empty();
+    }
+
     /** Bucket, prefix and endpoint of the vault, for the status bar; contains no PHI. */
     String describe();
 

@@ -7,6 +7,7 @@ import org.sealdrop.app.LocalServices;
 import java.util.Optional;
 import org.sealdrop.app.ServiceOptions;
 import org.sealdrop.config.HomeFolder;
+import org.sealdrop.config.ManagedSettings;
 import org.sealdrop.config.Settings;
 import org.sealdrop.config.SettingsFile;
 import org.sealdrop.app.SetUpResult;
@@ -29,21 +30,24 @@ final class InitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--endpoint", required = true, paramLabel = "URL",
-            description = "S3 endpoint; https:// except for 127.0.0.1 or localhost.")
+    @Option(names = "--endpoint", paramLabel = "URL",
+            description = "S3 endpoint; https:// except for 127.0.0.1 or localhost. Required unless IT sets it"
+                    + " in the managed settings file.")
     URI endpoint;
 
-    @Option(names = "--bucket", required = true, paramLabel = "NAME", description = "Bucket that contains the vault.")
+    @Option(names = "--bucket", paramLabel = "NAME",
+            description = "Bucket that contains the vault. Required unless IT sets it in the managed settings file.")
     String bucket;
 
-    @Option(names = "--prefix", paramLabel = "P", defaultValue = "", description = "Key prefix of the vault in the bucket (default: none).")
+    @Option(names = "--prefix", paramLabel = "P", description = "Key prefix of the vault in the bucket (default: none).")
     String prefix;
 
-    @Option(names = "--region", paramLabel = "R", defaultValue = "us-east-1", description = "S3 signing region (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--region", paramLabel = "R", description = "S3 signing region (default: us-east-1).")
     String region;
 
-    @Option(names = "--audit-url", required = true, paramLabel = "URL",
-            description = "Base URL of the audit receiver; events go to URL/v1/events.")
+    @Option(names = "--audit-url", paramLabel = "URL",
+            description = "Base URL of the audit receiver; events go to URL/v1/events. Required unless IT sets it"
+                    + " in the managed settings file.")
     URI auditUrl;
 
     @Option(names = "--audit-token-file", paramLabel = "F", description = "File whose first line is the audit receiver's bearer token.")
@@ -60,10 +64,13 @@ final class InitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         HomeFolder home = parent.home.folder();
-        refuseAnotherVault(home);
+        // Checked before the services open, so that a rejected option leaves the home folder as it was.
+        InitOptions options = new InitOptions(ManagedSettings.load());
+        VaultSetup setup = options.resolve(endpoint, region, bucket, prefix, auditUrl,
+                auditTokenFile == null ? null : auditTokenFile.toAbsolutePath());
+        options.checkTrustStore(auditTrustStore);
+        refuseAnotherVault(home, setup);
         try (LocalServices services = LocalServices.open(home, ServiceOptions.defaults())) {
-            VaultSetup setup = new VaultSetup(endpoint, region, bucket, prefix, auditUrl,
-                    auditTokenFile == null ? null : auditTokenFile.toAbsolutePath());
             try (SetUpResult result = services.vault().setUpVault(setup, passphrase.read("New vault passphrase: "), true)) {
                 if (auditTrustStore != null) {
                     // Before the flush below, so that the set-up's own events already go through the trust store.
@@ -92,13 +99,14 @@ final class InitCommand implements Callable<Integer> {
      * to a vault: its index and key file would no longer match, and every document would then fail as
      * altered. Running it again for the same vault re-fetches the key file and is allowed.
      */
-    private void refuseAnotherVault(HomeFolder home) {
+    private void refuseAnotherVault(HomeFolder home, VaultSetup setup) {
         Optional<Settings> existing = SettingsFile.read(home.settingsFile());
         if (existing.isEmpty()) {
             return;
         }
         Settings current = existing.get();
-        Settings requested = Settings.of(endpoint, region, bucket, prefix, auditUrl, null);
+        Settings requested = Settings.of(setup.endpoint(), setup.region(), setup.bucket(), setup.prefix(),
+                setup.auditUrl(), null);
         if (!current.bucket().equals(requested.bucket()) || !current.prefix().equals(requested.prefix())
                 || !current.endpoint().equals(requested.endpoint())) {
             throw new UsageException("The home folder " + home.root() + " already belongs to the vault " + current.bucket()

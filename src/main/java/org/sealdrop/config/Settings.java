@@ -1,6 +1,7 @@
 package org.sealdrop.config;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.net.URI;
 import java.nio.file.Path;
 
@@ -34,13 +35,17 @@ import java.nio.file.Path;
  *     receiver's acknowledgement; {@value #DEFAULT_AUDIT_STRICT_WAIT_SECONDS} when absent
  * @param auditTrustStore a PKCS12 file without password with the certificate of the CA that issued the
  *     audit receiver's certificate, such as the clinic's private CA; {@code null} trusts the JDK's CAs
+ * @param exportAllowed whether a decrypted copy may be saved (window) or exported (CLI); {@code true}
+ *     when absent. IT turns it off in the managed settings file.
+ * @param printAllowed whether documents may be printed; {@code true} when absent
+ * @param deleteAllowed whether documents may be deleted from the vault; {@code true} when absent
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Settings(URI endpoint, String region, String bucket, String prefix, boolean pathStyle,
         String checksumMode, URI auditUrl, Path auditTokenFile, int partSizeMiB, int multipartThresholdMiB,
         Integer autoLockMinutes, int uploadParallelism, String auditPolicy, Integer auditMaxPendingEvents,
         Integer auditMaxPendingHours, Integer auditStrictWaitSeconds,
-        Path auditTrustStore) {
+        Path auditTrustStore, Boolean exportAllowed, Boolean printAllowed, Boolean deleteAllowed) {
 
     public static final int DEFAULT_PART_SIZE_MIB = 8;
     public static final int DEFAULT_MULTIPART_THRESHOLD_MIB = 16;
@@ -53,10 +58,11 @@ public record Settings(URI endpoint, String region, String bucket, String prefix
     public static final int DEFAULT_AUDIT_STRICT_WAIT_SECONDS = 10;
 
     /**
-     * Fills in defaults and checks the auto-lock time and the audit policy.
+     * Fills in defaults and checks the numbers and the audit policy with {@link SettingRules}.
      *
-     * @throws IllegalArgumentException if {@code autoLockMinutes} is negative, {@code auditPolicy} is
-     *     neither {@code queued} nor {@code strict}, or an audit limit or wait is not positive
+     * @throws IllegalArgumentException if {@code autoLockMinutes} is negative, the part size is outside
+     *     5 MiB to 5 GiB, the upload parallelism is outside 1 to 64, {@code auditPolicy} is neither
+     *     {@code queued} nor {@code strict}, or an audit limit or wait is not positive
      */
     public Settings {
         if (region == null || region.isBlank()) {
@@ -80,18 +86,32 @@ public record Settings(URI endpoint, String region, String bucket, String prefix
         if (autoLockMinutes == null) {
             autoLockMinutes = DEFAULT_AUTO_LOCK_MINUTES;
         }
-        if (autoLockMinutes < 0) {
-            throw new IllegalArgumentException("autoLockMinutes must be 0 (off) or a positive number of minutes, but is "
-                    + autoLockMinutes);
-        }
+        SettingRules.requireValid("autoLockMinutes", autoLockMinutes);
+        SettingRules.requireValid("partSizeMiB", partSizeMiB);
+        SettingRules.requireValid("multipartThresholdMiB", multipartThresholdMiB);
+        SettingRules.requireValid("uploadParallelism", uploadParallelism);
         auditPolicy = auditPolicy == null ? AUDIT_POLICY_QUEUED : auditPolicy;
-        if (!auditPolicy.equals(AUDIT_POLICY_QUEUED) && !auditPolicy.equals(AUDIT_POLICY_STRICT)) {
-            throw new IllegalArgumentException("auditPolicy must be \"queued\" or \"strict\", but is \"" + auditPolicy + "\"");
-        }
+        SettingRules.problem("auditPolicy", TextNode.valueOf(auditPolicy)).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
         auditMaxPendingEvents = positiveOrDefault("auditMaxPendingEvents", auditMaxPendingEvents, DEFAULT_AUDIT_MAX_PENDING_EVENTS);
         auditMaxPendingHours = positiveOrDefault("auditMaxPendingHours", auditMaxPendingHours, DEFAULT_AUDIT_MAX_PENDING_HOURS);
         auditStrictWaitSeconds = positiveOrDefault("auditStrictWaitSeconds", auditStrictWaitSeconds,
                 DEFAULT_AUDIT_STRICT_WAIT_SECONDS);
+        // Boxed like autoLockMinutes, so that a settings file from before these settings allows everything.
+        exportAllowed = exportAllowed == null || exportAllowed;
+        printAllowed = printAllowed == null || printAllowed;
+        deleteAllowed = deleteAllowed == null || deleteAllowed;
+    }
+
+    /** Settings that allow export, print and delete; otherwise as the canonical constructor. */
+    public Settings(URI endpoint, String region, String bucket, String prefix, boolean pathStyle,
+            String checksumMode, URI auditUrl, Path auditTokenFile, int partSizeMiB, int multipartThresholdMiB,
+            Integer autoLockMinutes, int uploadParallelism, String auditPolicy, Integer auditMaxPendingEvents,
+            Integer auditMaxPendingHours, Integer auditStrictWaitSeconds, Path auditTrustStore) {
+        this(endpoint, region, bucket, prefix, pathStyle, checksumMode, auditUrl, auditTokenFile, partSizeMiB,
+                multipartThresholdMiB, autoLockMinutes, uploadParallelism, auditPolicy, auditMaxPendingEvents,
+                auditMaxPendingHours, auditStrictWaitSeconds, auditTrustStore, null, null, null);
     }
 
     /** Settings with the default audit policy and no audit trust store; otherwise as the canonical constructor. */
@@ -120,21 +140,21 @@ public record Settings(URI endpoint, String region, String bucket, String prefix
     public Settings withEndpoints(URI newEndpoint, URI newAuditUrl) {
         return new Settings(newEndpoint, region, bucket, prefix, pathStyle, checksumMode, newAuditUrl, auditTokenFile,
                 partSizeMiB, multipartThresholdMiB, autoLockMinutes, uploadParallelism, auditPolicy, auditMaxPendingEvents,
-                auditMaxPendingHours, auditStrictWaitSeconds, auditTrustStore);
+                auditMaxPendingHours, auditStrictWaitSeconds, auditTrustStore, exportAllowed, printAllowed, deleteAllowed);
     }
 
     /** Returns these settings with another audit token file. */
     public Settings withAuditTokenFile(Path newAuditTokenFile) {
         return new Settings(endpoint, region, bucket, prefix, pathStyle, checksumMode, auditUrl, newAuditTokenFile,
                 partSizeMiB, multipartThresholdMiB, autoLockMinutes, uploadParallelism, auditPolicy, auditMaxPendingEvents,
-                auditMaxPendingHours, auditStrictWaitSeconds, auditTrustStore);
+                auditMaxPendingHours, auditStrictWaitSeconds, auditTrustStore, exportAllowed, printAllowed, deleteAllowed);
     }
 
     /** Returns these settings with another audit trust store, or none for {@code null}. */
     public Settings withAuditTrustStore(Path newAuditTrustStore) {
         return new Settings(endpoint, region, bucket, prefix, pathStyle, checksumMode, auditUrl, auditTokenFile,
                 partSizeMiB, multipartThresholdMiB, autoLockMinutes, uploadParallelism, auditPolicy, auditMaxPendingEvents,
-                auditMaxPendingHours, auditStrictWaitSeconds, newAuditTrustStore);
+                auditMaxPendingHours, auditStrictWaitSeconds, newAuditTrustStore, exportAllowed, printAllowed, deleteAllowed);
     }
 
     /** Returns {@code value}, or {@code fallback} when it is absent; rejects zero and negative values. */
@@ -142,9 +162,7 @@ public record Settings(URI endpoint, String region, String bucket, String prefix
         if (value == null) {
             return fallback;
         }
-        if (value <= 0) {
-            throw new IllegalArgumentException(key + " must be a positive number, but is " + value);
-        }
+        SettingRules.requireValid(key, value);
         return value;
     }
 

@@ -14,7 +14,8 @@ import org.sealdrop.SealDropException;
 /** Reads and writes {@code settings.json}; a write replaces the file atomically. */
 public final class SettingsFile {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
+    /** The mapper of settings files, shared with {@link ManagedSettings} so both read values the same way. */
+    static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 

@@ -13,6 +13,9 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -24,6 +27,8 @@ import org.sealdrop.app.SetUpResult;
 import org.sealdrop.app.VaultAccess;
 import org.sealdrop.app.VaultState;
 import org.sealdrop.ui.documents.DocumentsView;
+import org.sealdrop.ui.settings.SettingsButton;
+import org.sealdrop.ui.settings.SettingsWindow;
 import org.sealdrop.ui.vault.SetupView;
 import org.sealdrop.ui.vault.UnlockView;
 import org.sealdrop.ui.viewer.ViewerWindow;
@@ -53,6 +58,7 @@ public final class MainWindow {
     private final AutoLockTimer autoLock;
     private final HandedFiles handedFiles;
     private DocumentsView documentsView;
+    private SettingsWindow settingsWindow;
 
     private MainWindow(Stage stage, VaultAccess vault, DocumentService documents, Executor executor, Clock idleClock,
             HandedFiles handedFiles) {
@@ -92,6 +98,7 @@ public final class MainWindow {
         Dimension2D size = WindowSizes.fitToScreen(1000, 720);
         Scene scene = new Scene(window.handedNotice.wrap(window.content), size.getWidth(), size.getHeight());
         window.autoLock.watch(scene);
+        window.listenForSettingsRequests(scene);
         scene.getStylesheets().add(MainWindow.class.getResource("/org/sealdrop/ui/sealdrop.css").toExternalForm());
         stage.setScene(scene);
         stage.setTitle(Messages.text("app.title"));
@@ -227,6 +234,46 @@ public final class MainWindow {
         autoLock.start(timeout);
     }
 
+    /** Opens the Settings window on the Settings button's event and on Ctrl+comma (Cmd+comma on macOS). */
+    private void listenForSettingsRequests(Scene scene) {
+        content.addEventHandler(SettingsButton.OPEN_REQUEST, event -> openSettings());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN),
+                this::openSettings);
+    }
+
+    /** Opens the Settings window while the documents view shows, or brings the open one to the front. */
+    public void openSettings() {
+        if (documentsView == null) {
+            return;
+        }
+        if (settingsWindow != null && settingsWindow.stage().isShowing()) {
+            settingsWindow.stage().toFront();
+            return;
+        }
+        vault.settingsAccess().ifPresent(access -> {
+            DocumentsView shown = documentsView;
+            settingsWindow = SettingsWindow.open(stage, access, executor, () -> {
+                if (documentsView == shown) {
+                    // Takes over a changed auto-lock time at once; the timer counts idle time anew.
+                    startAutoLock(shown);
+                }
+            });
+            autoLock.watch(settingsWindow.stage().getScene());
+        });
+    }
+
+    /** Returns the Settings window while it is open, otherwise {@code null}. */
+    public SettingsWindow settingsWindow() {
+        return settingsWindow != null && settingsWindow.stage().isShowing() ? settingsWindow : null;
+    }
+
+    private void closeSettings() {
+        if (settingsWindow != null) {
+            settingsWindow.close();
+            settingsWindow = null;
+        }
+    }
+
     private void openViewer(OpenedDocument opened) {
         ViewerWindow viewer = ViewerWindow.open(opened, documents, executor);
         viewers.add(viewer);
@@ -245,6 +292,7 @@ public final class MainWindow {
      */
     private void lock(LockReason reason) {
         autoLock.stop();
+        closeSettings();
         stopDocuments();
         closeViewers();
         setContent(new ProgressIndicator(), Messages.text("app.title"));
@@ -263,6 +311,7 @@ public final class MainWindow {
             LOG.info("Window closed with {} handed files not queued", dropped);
         }
         autoLock.stop();
+        closeSettings();
         stopDocuments();
         closeViewers();
     }

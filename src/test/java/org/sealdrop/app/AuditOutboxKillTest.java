@@ -1,5 +1,6 @@
 package org.sealdrop.app;
 
+import org.sealdrop.testsupport.ManagedFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -121,7 +122,7 @@ class AuditOutboxKillTest {
 
     private BlockingQueue<String> startChild(UUID... documents) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Daws.disableEc2Metadata=true", "-cp", System.getProperty("java.class.path"),
+                "-Daws.disableEc2Metadata=true", ManagedFile.forkArgument(), "-cp", System.getProperty("java.class.path"),
                 OpenThenWait.class.getName(), environment.home().root().toString()));
         for (UUID document : documents) {
             command.add(document.toString());

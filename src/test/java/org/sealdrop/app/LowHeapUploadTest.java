@@ -1,5 +1,6 @@
 package org.sealdrop.app;
 
+import org.sealdrop.testsupport.ManagedFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +25,7 @@ class LowHeapUploadTest {
     @Test
     void threeHundredMiBRoundTripIn64MiBOfHeap() throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(List.of(java.toString(), "-Xmx64m", "-Daws.disableEc2Metadata=true",
+        Process process = new ProcessBuilder(List.of(java.toString(), "-Xmx64m", "-Daws.disableEc2Metadata=true", ManagedFile.forkArgument(),
                 "-cp", System.getProperty("java.class.path"), LowHeapUpload.class.getName(), temp.toString(), "300", "8",
                 "2"))
                 .redirectErrorStream(true)

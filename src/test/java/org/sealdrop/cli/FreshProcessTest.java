@@ -1,5 +1,6 @@
 package org.sealdrop.cli;
 
+import org.sealdrop.testsupport.ManagedFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -87,7 +88,7 @@ class FreshProcessTest {
         Path userHome = Files.createDirectories(temp.resolve("user-home"));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Duser.home=" + userHome,
+                "-cp", System.getProperty("java.class.path"), "-Duser.home=" + userHome, ManagedFile.forkArgument(),
                 Main.class.getName(), "demo", "--no-window"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("XDG_"));
@@ -114,7 +115,7 @@ class FreshProcessTest {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
-                "-Daws.disableEc2Metadata=true",
+                "-Daws.disableEc2Metadata=true", ManagedFile.forkArgument(),
                 "-Daws.sharedCredentialsFile=/dev/null", "-Daws.configFile=/dev/null",
                 "-Dlogback.configurationFile=logback.xml",
                 Main.class.getName()));

@@ -1,5 +1,6 @@
 package org.sealdrop.instance;
 
+import org.sealdrop.testsupport.ManagedFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -135,7 +136,7 @@ class SecondStartTest {
 
     private Process fork(String... mainAndArgs) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-Daws.disableEc2Metadata=true",
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Daws.disableEc2Metadata=true", ManagedFile.forkArgument(),
                 "-Djava.io.tmpdir=" + temp, "-cp", System.getProperty("java.class.path")));
         command.addAll(List.of(mainAndArgs));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -54,7 +54,7 @@ public final class InterruptedUpload {
     public Result uploadAndKill(Path file, int parts) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         var credentials = environment.s3().credentials().resolveCredentials();
-        Process child = new ProcessBuilder(List.of(java.toString(), "-Xmx256m", "-Daws.disableEc2Metadata=true",
+        Process child = new ProcessBuilder(List.of(java.toString(), "-Xmx256m", "-Daws.disableEc2Metadata=true", ManagedFile.forkArgument(),
                 "-Daws.accessKeyId=" + credentials.accessKeyId(), "-Daws.secretAccessKey=" + credentials.secretAccessKey(),
                 "-cp", System.getProperty("java.class.path"), "org.sealdrop.cli.Main",
                 "--home", environment.home().root().toString(), "upload",

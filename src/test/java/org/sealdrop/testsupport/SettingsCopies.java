@@ -7,7 +7,8 @@ import org.sealdrop.config.Settings;
 /**
  * Copies of {@link Settings} with a few fields changed, so that a test names only what it changes:
  * {@code SettingsCopies.of(current).endpoint(proxy.endpoint()).parts(5, 5).build()}. Every field
- * that a test does not set keeps the value of the original, the audit policy and trust store included.
+ * that a test does not set keeps the value of the original, the audit policy, trust store and
+ * permissions included.
  */
 public final class SettingsCopies {
 
@@ -28,6 +29,9 @@ public final class SettingsCopies {
     private Integer auditMaxPendingHours;
     private Integer auditStrictWaitSeconds;
     private final Path auditTrustStore;
+    private final Boolean exportAllowed;
+    private final Boolean printAllowed;
+    private final Boolean deleteAllowed;
 
     private SettingsCopies(Settings original) {
         endpoint = original.endpoint();
@@ -47,6 +51,9 @@ public final class SettingsCopies {
         auditMaxPendingHours = original.auditMaxPendingHours();
         auditStrictWaitSeconds = original.auditStrictWaitSeconds();
         auditTrustStore = original.auditTrustStore();
+        exportAllowed = original.exportAllowed();
+        printAllowed = original.printAllowed();
+        deleteAllowed = original.deleteAllowed();
     }
 
     /** Starts a copy of {@code original}, which {@link #build()} returns with the changes. */
@@ -106,6 +113,7 @@ public final class SettingsCopies {
     public Settings build() {
         return new Settings(endpoint, region, bucket, prefix, pathStyle, checksumMode, auditUrl, auditTokenFile,
                 partSizeMiB, multipartThresholdMiB, autoLockMinutes, uploadParallelism, auditPolicy,
-                auditMaxPendingEvents, auditMaxPendingHours, auditStrictWaitSeconds, auditTrustStore);
+                auditMaxPendingEvents, auditMaxPendingHours, auditStrictWaitSeconds, auditTrustStore, exportAllowed,
+                printAllowed, deleteAllowed);
     }
 }

@@ -27,6 +27,7 @@ import org.sealdrop.ui.BackgroundTasks;
 import org.sealdrop.ui.ErrorDialog;
 import org.sealdrop.ui.ErrorReport;
 import org.sealdrop.ui.Messages;
+import org.sealdrop.ui.settings.SettingsButton;
 
 /**
  * The unlocked main view: toolbar, patient reference, drop zone, transfer panel, document table and
@@ -81,6 +82,7 @@ public final class DocumentsView {
         transfers.setRecheck((file, reference) -> droppedFiles.add(List.of(file), reference));
         this.table = DocumentTable.create(rows, this::open);
         this.toolbar = new DocumentsToolbar(this::chooseFiles, this::chooseFolder, onLock);
+        toolbar.addTool(SettingsButton.create());
 
         root.setTop(toolbar.root());
         root.setCenter(body());
