@@ -7,8 +7,12 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -84,6 +88,15 @@ public final class SetupView {
         pages.testAudit.setOnAction(event -> testAudit());
 
         VBox box = new VBox(12, title, stepTitle, page, actions);
+        // A focused radio button or check box keeps Enter from reaching the default button, so Enter
+        // there is passed to Next here.
+        box.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ENTER && (event.getTarget() instanceof RadioButton
+                    || event.getTarget() instanceof CheckBox)) {
+                event.consume();
+                next.fire();
+            }
+        });
         box.getStyleClass().add("dialog-view");
         box.setPadding(new Insets(24));
         box.setMaxWidth(820);
