@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tests an audit receiver without writing an event: {@code GET {auditUrl}/v1/status} with the bearer
- * token, which the reference receiver answers with 200 for a valid token and 401 otherwise (AUDIT.md,
+ * token, to which the reference receiver responds with 200 for a valid token and 401 otherwise (AUDIT.md,
  * "GET /v1/status").
  */
 final class AuditReceiverCheck {
@@ -31,7 +31,7 @@ final class AuditReceiverCheck {
      *
      * @param token bearer token, or {@code null} to send none (only a loopback receiver may do without)
      * @throws SealDropException {@code SD-AUDIT-UNREACHABLE} when the receiver cannot be reached or does
-     *     not answer in time, {@code SD-AUDIT-TLS} when TLS fails, {@code SD-AUDIT-TOKEN} for 401 or 403,
+     *     not respond in time, {@code SD-AUDIT-TLS} when TLS fails, {@code SD-AUDIT-TOKEN} for 401 or 403,
      *     {@code SD-AUDIT-REFUSED} for any other status than 200, and {@code SD-INSECURE-URL} or
      *     {@code SD-INVALID-URL} for a URL the transport rule rejects
      */
@@ -58,13 +58,13 @@ final class AuditReceiverCheck {
             Thread.currentThread().interrupt();
             throw unreachable(auditUrl, e);
         }
-        LOG.info("Audit receiver test answered HTTP {}", code);
+        LOG.info("Audit receiver test returned HTTP {}", code);
         if (code == 401 || code == 403) {
             throw new SealDropException("SD-AUDIT-TOKEN", "The audit receiver " + auditUrl
                     + " rejected the audit token (HTTP " + code + "); type the token IT gave you.");
         }
         if (code != 200) {
-            throw new SealDropException("SD-AUDIT-REFUSED", "The audit receiver " + auditUrl + " answered HTTP " + code
+            throw new SealDropException("SD-AUDIT-REFUSED", "The audit receiver " + auditUrl + " responded with HTTP " + code
                     + " to the status request; check the audit URL, and tell IT if it is right.");
         }
     }

@@ -25,7 +25,7 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * The steps of the first-run wizard that need the network or the home folder: testing the storage
  * and the audit receiver before anything is saved, and setting up with typed secrets.
  *
- * <p>Typed S3 keys are used by this process only and never written: {@code settings.json} holds no
+ * <p>Typed S3 keys are used by this process only and never written: {@code settings.json} contains no
  * secrets, and the next start takes S3 credentials from the desktop credential chain again (see
  * {@link DesktopCredentials}). A typed audit token is written to {@code audit.token} in the home
  * folder, readable by its owner only, because the audit sender reads its token from a file.
@@ -35,7 +35,7 @@ final class GuidedSetup {
     /** File name of a typed audit token in the home folder. */
     static final String AUDIT_TOKEN_FILE = "audit.token";
 
-    // One attempt with short timeouts: the user waits for the answer, and a retry would only delay it.
+    // One attempt with short timeouts: the user waits for the result, and a retry would only delay it.
     private static final ConnectionSettings TEST_CONNECTION = new ConnectionSettings(Duration.ofSeconds(5),
             Duration.ofSeconds(15), 1);
 

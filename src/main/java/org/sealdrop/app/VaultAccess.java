@@ -16,7 +16,7 @@ public interface VaultAccess {
     /** Auto-lock time while no settings exist or they cannot be read. */
     Duration DEFAULT_AUTO_LOCK = Duration.ofMinutes(Settings.DEFAULT_AUTO_LOCK_MINUTES);
 
-    /** Fewest characters a new passphrase may have; {@code sealdrop init} and the wizard apply the same rule. */
+    /** Minimum length of a new passphrase in characters; {@code sealdrop init} and the wizard apply the same rule. */
     int MIN_PASSPHRASE_LENGTH = org.sealdrop.vault.VaultKeyFiles.MIN_PASSPHRASE_LENGTH;
 
     VaultState state();
@@ -73,7 +73,7 @@ public interface VaultAccess {
     }
 
     /**
-     * Checks that the audit receiver of {@code setup} answers and accepts the token, with one status
+     * Checks that the audit receiver of {@code setup} responds and accepts the token, with one status
      * request that writes no event. Saves nothing.
      *
      * @throws org.sealdrop.SealDropException {@code SD-AUDIT-UNREACHABLE}, {@code SD-AUDIT-TOKEN},

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /v1/events} stores a batch, {@code GET /v1/events} queries stored events, and
- * {@code GET /v1/status} answers {@code {"status":"ok"}} so that a client can test its URL and token
+ * {@code GET /v1/status} returns {@code {"status":"ok"}} so that a client can test its URL and token
  * without writing an event. All need a bearer token; other paths get 404 and other methods 405.
  */
 final class EventsHandler implements HttpHandler {
@@ -71,7 +71,7 @@ final class EventsHandler implements HttpHandler {
         }
     }
 
-    /** Answers a status request; it reads and writes nothing in the store. */
+    /** Responds to a status request without reading or writing the store. */
     private void handleStatus(HttpExchange exchange) throws IOException {
         if (!exchange.getRequestMethod().equals("GET")) {
             exchange.getResponseHeaders().set("Allow", "GET");

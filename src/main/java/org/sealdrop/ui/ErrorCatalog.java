@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The one mapping from error codes to what the window shows: every view that reports a failure
  * (the error dialog, the unlock view, transfer rows, the viewer, the first-run wizard) goes through
- * it. It holds no JavaFX types, so it is tested as a plain view model.
+ * it. It has no JavaFX types, so it is tested as a plain view model.
  *
  * <p>A known code reads its text from the bundle keys {@code error.known.CODE.title},
  * {@code .message} and {@code .next}. Any other code gets the generic title, the exception's own

@@ -5,8 +5,8 @@ package org.sealdrop.ui;
  *
  * @param code stable error code, such as {@code SD-INTEGRITY}
  * @param title short heading
- * @param message one sentence that says what failed
- * @param nextStep one sentence that says what the user does next
+ * @param message one sentence that states what failed
+ * @param nextStep one sentence that tells the user what to do next
  * @param known {@code true} when the code has its own text in the message bundle, {@code false} for
  *     failures that fall back to the generic "Something went wrong" presentation
  */

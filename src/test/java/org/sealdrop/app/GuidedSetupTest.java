@@ -1,6 +1,7 @@
 package org.sealdrop.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -111,7 +112,7 @@ class GuidedSetupTest {
 
     @Test
     void auditTestReportsOtherStatus() throws IOException {
-        // A web server without /v1/status, like a mistyped audit URL, answers 404.
+        // A web server without /v1/status, like one at a mistyped audit URL, responds with 404.
         HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         other.createContext("/", exchange -> {
             exchange.sendResponseHeaders(404, -1);
@@ -149,7 +150,8 @@ class GuidedSetupTest {
         assertEquals(Files.readString(environment.tokenFile()).strip(), Files.readString(tokenFile).strip());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile)));
         String settings = Files.readString(services.home().settingsFile());
-        assertTrue(!settings.contains(right.secretAccessKey()) && !settings.contains(right.accessKeyId()), settings);
+        assertFalse(settings.contains(right.secretAccessKey()), settings);
+        assertFalse(settings.contains(right.accessKeyId()), settings);
         assertTrue(services.flushAudit(Duration.ofSeconds(30)), "the typed token is accepted by the receiver");
         assertEquals(0, java.util.stream.IntStream.range(0, secret.length).filter(i -> secret[i] != 0).count(),
                 "the typed secret is wiped");

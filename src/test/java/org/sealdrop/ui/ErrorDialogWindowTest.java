@@ -77,7 +77,8 @@ class ErrorDialogWindowTest {
 
         assertEquals(1, logs.list.size());
         String logged = logs.list.get(0).getFormattedMessage();
-        assertTrue(logged.contains("SD-INTERNAL") && logged.contains(details), logged);
+        assertTrue(logged.contains("SD-INTERNAL"), logged);
+        assertTrue(logged.contains(details), logged);
         assertFalse(logged.contains(CANARY), logged);
         assertEquals(null, logs.list.get(0).getThrowableProxy(), "no exception object, whose message has the canary");
         robot.interact(() -> shown.get().close());

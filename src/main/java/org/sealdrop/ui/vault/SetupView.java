@@ -51,8 +51,8 @@ public final class SetupView {
     private SetUpResult created;
 
     /**
-     * @param onReady called on the application thread once the vault is set up and, for a new vault,
-     *     the user confirmed storing its recovery key; the recovery key in the result is already wiped
+     * @param onReady called on the application thread once the vault is set up. For a new vault it is
+     *     called after the user confirmed storing the recovery key, and the key in the result is wiped.
      */
     public SetupView(VaultAccess vault, Executor executor, Consumer<SetUpResult> onReady) {
         this.vault = vault;
@@ -231,8 +231,8 @@ public final class SetupView {
             onReady.accept(result);
             return;
         }
-        // NOTE: the text field keeps the key as a String, which cannot be wiped; clearing it at Finish
-        // drops the reference so the collector can reclaim it.
+        // NOTE: the text field keeps the key as a String, which cannot be wiped. Clearing the field at
+        // Finish drops the reference, so the collector can reclaim it.
         created = result;
         pages.recoveryKey.setText(new String(result.recoveryKey()));
         wizard.vaultCreated();

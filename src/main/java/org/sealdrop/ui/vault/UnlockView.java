@@ -18,7 +18,7 @@ import org.sealdrop.ui.Messages;
 
 /**
  * Passphrase prompt for a locked vault. A wrong passphrase, like every failure that {@code ErrorCatalog}
- * knows, is shown under the field with what to do next; other failures also open the error window.
+ * lists as known, is shown under the field with what to do next; other failures also open the error window.
  */
 public final class UnlockView {
 
