@@ -113,7 +113,8 @@ public final class SetupView {
         String nextKey = wizard.isLastStep() ? "wizard.finish"
                 : wizard.setsUpVault() ? "wizard.createVault" : "wizard.next";
         next.setText(Messages.text(nextKey));
-        next.setAccessibleText(next.getText());
+        // The text carries a mnemonic underscore, which a screen reader would read out.
+        next.setAccessibleText(next.getText().replace("_", ""));
     }
 
     private void goBack() {
