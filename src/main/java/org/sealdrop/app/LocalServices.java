@@ -55,6 +55,7 @@ public final class LocalServices implements AutoCloseable {
     private Settings settings;
     private ObjectStore store;
     private AuditSender sender;
+    private AwsCredentialsProvider typedCredentials;
 
     private LocalServices(HomeFolder home, ServiceOptions options) {
         // First, so that an invalid managed settings file stops the start before anything is created.
@@ -175,8 +176,8 @@ public final class LocalServices implements AutoCloseable {
                 newSettings.multipartThresholdMiB() * 1024L * 1024L, newSettings.partSizeMiB() * 1024L * 1024L,
                 newSettings.uploadParallelism());
         closeConnections();
-        AwsCredentialsProvider credentials = options.credentials() != null
-                ? options.credentials() : DesktopCredentials.chain();
+        AwsCredentialsProvider explicit = explicitCredentials();
+        AwsCredentialsProvider credentials = explicit != null ? explicit : DesktopCredentials.chain();
         this.store = new ObjectStore(storage, credentials);
         char[] token = options.auditToken() != null ? options.auditToken().clone()
                 : newSettings.auditTokenFile() != null ? AuditTokens.read(newSettings.auditTokenFile()) : null;
@@ -190,6 +191,19 @@ public final class LocalServices implements AutoCloseable {
         }
         this.sender.start();
         this.settings = newSettings;
+    }
+
+    /**
+     * Uses S3 keys typed in the first-run wizard, instead of the options' or the desktop chain's, for
+     * the rest of this process; nothing is written. Takes effect at the next {@link #connect}.
+     */
+    synchronized void useTypedCredentials(AwsCredentialsProvider typed) {
+        this.typedCredentials = typed;
+    }
+
+    /** Returns the typed S3 keys, else the options' credentials, else {@code null} for the desktop chain. */
+    synchronized AwsCredentialsProvider explicitCredentials() {
+        return typedCredentials != null ? typedCredentials : options.credentials();
     }
 
     synchronized ObjectStore store() {

@@ -84,6 +84,22 @@ final class LocalVault implements VaultAccess {
     }
 
     @Override
+    public SetUpResult setUpVault(VaultSetup setup, SetupCredentials credentials, char[] passphrase,
+            boolean mayCreate) {
+        return setUpVault(new GuidedSetup(services).prepare(setup, credentials), passphrase, mayCreate);
+    }
+
+    @Override
+    public void testStorage(VaultSetup setup, SetupCredentials credentials) {
+        new GuidedSetup(services).testStorage(setup, credentials);
+    }
+
+    @Override
+    public void testAuditReceiver(VaultSetup setup, SetupCredentials credentials) {
+        new GuidedSetup(services).testAuditReceiver(setup, credentials);
+    }
+
+    @Override
     public SetUpResult setUpVault(VaultSetup setup, char[] passphrase, boolean mayCreate) {
         try {
             Settings requested = Settings.of(setup.endpoint(), setup.region(), setup.bucket(), setup.prefix(),
@@ -316,9 +332,9 @@ final class LocalVault implements VaultAccess {
     }
 
     private Optional<byte[]> fetchBucketKeyFile() {
-        AwsCredentialsProviderChain chain = services.options().credentials() == null
-                ? DesktopCredentials.chain() : null;
-        AwsCredentialsProvider credentials = chain != null ? chain : services.options().credentials();
+        AwsCredentialsProvider explicit = services.explicitCredentials();
+        AwsCredentialsProviderChain chain = explicit == null ? DesktopCredentials.chain() : null;
+        AwsCredentialsProvider credentials = chain != null ? chain : explicit;
         try (ObjectStore quick = new ObjectStore(services.store().settings(), credentials, KEY_FILE_CHECK)) {
             return quick.getSmall(quick.key(KeyManagement.KEY_FILE_OBJECT));
         } catch (SealDropException e) {

@@ -16,6 +16,9 @@ public interface VaultAccess {
     /** Auto-lock time while no settings exist or they cannot be read. */
     Duration DEFAULT_AUTO_LOCK = Duration.ofMinutes(Settings.DEFAULT_AUTO_LOCK_MINUTES);
 
+    /** Minimum length of a new passphrase in characters; {@code sealdrop init} and the wizard apply the same rule. */
+    int MIN_PASSPHRASE_LENGTH = org.sealdrop.vault.VaultKeyFiles.MIN_PASSPHRASE_LENGTH;
+
     VaultState state();
 
     /**
@@ -44,6 +47,40 @@ public interface VaultAccess {
      */
     default SetUpResult setUpVault(VaultSetup setup, char[] passphrase, boolean mayCreate) {
         return new SetUpResult(setUp(setup, passphrase, mayCreate), null);
+    }
+
+    /**
+     * Like {@link #setUpVault(VaultSetup, char[], boolean)} with secrets typed in the first-run wizard:
+     * typed S3 keys are used by this process only (nothing stores them), and a typed audit token is
+     * saved owner-only in the home folder and named as the set-up's token file. Empty credentials keep
+     * this computer's own.
+     */
+    default SetUpResult setUpVault(VaultSetup setup, SetupCredentials credentials, char[] passphrase,
+            boolean mayCreate) {
+        return setUpVault(setup, passphrase, mayCreate);
+    }
+
+    /**
+     * Checks that the storage of {@code setup} is reachable and that the credentials may use its bucket,
+     * with one HEAD request on the bucket and no retry. Saves nothing.
+     *
+     * @throws org.sealdrop.SealDropException {@code SD-S3-UNREACHABLE}, {@code SD-S3-ACCESS-DENIED},
+     *     {@code SD-S3-NO-BUCKET}, {@code SD-S3-NO-CREDENTIALS}, {@code SD-S3-TLS}, {@code SD-S3-TIMEOUT},
+     *     {@code SD-INSECURE-URL} or the code of another failure
+     */
+    default void testStorage(VaultSetup setup, SetupCredentials credentials) {
+        throw new UnsupportedOperationException("This vault cannot test a storage connection.");
+    }
+
+    /**
+     * Checks that the audit receiver of {@code setup} responds and accepts the token, with one status
+     * request that writes no event. Saves nothing.
+     *
+     * @throws org.sealdrop.SealDropException {@code SD-AUDIT-UNREACHABLE}, {@code SD-AUDIT-TOKEN},
+     *     {@code SD-AUDIT-REFUSED}, {@code SD-AUDIT-TLS} or {@code SD-INSECURE-URL}
+     */
+    default void testAuditReceiver(VaultSetup setup, SetupCredentials credentials) {
+        throw new UnsupportedOperationException("This vault cannot test an audit receiver.");
     }
 
     /**

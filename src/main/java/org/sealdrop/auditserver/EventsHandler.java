@@ -14,12 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /v1/events} stores a batch, {@code GET /v1/events} queries stored events. Both need a
- * bearer token; other paths get 404 and other methods 405.
+ * {@code POST /v1/events} stores a batch, {@code GET /v1/events} queries stored events, and
+ * {@code GET /v1/status} returns {@code {"status":"ok"}} so that a client can test its URL and token
+ * without writing an event. All need a bearer token; other paths get 404 and other methods 405.
  */
 final class EventsHandler implements HttpHandler {
 
     static final String PATH = "/v1/events";
+    static final String STATUS_PATH = "/v1/status";
 
     private static final Logger log = LoggerFactory.getLogger(EventsHandler.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -38,6 +40,10 @@ final class EventsHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try {
+            if (STATUS_PATH.equals(exchange.getRequestURI().getPath())) {
+                handleStatus(exchange);
+                return;
+            }
             if (!PATH.equals(exchange.getRequestURI().getPath())) {
                 HttpExchanges.sendError(exchange, 404, "not_found", "No such resource; events are at " + PATH + ".");
                 return;
@@ -62,6 +68,18 @@ final class EventsHandler implements HttpHandler {
             trySendError(exchange, 500, "internal_error", "The receiver could not complete the request; retry later.");
         } finally {
             exchange.close();
+        }
+    }
+
+    /** Responds to a status request without reading or writing the store. */
+    private void handleStatus(HttpExchange exchange) throws IOException {
+        if (!exchange.getRequestMethod().equals("GET")) {
+            exchange.getResponseHeaders().set("Allow", "GET");
+            HttpExchanges.sendError(exchange, 405, "method_not_allowed", STATUS_PATH + " accepts GET.");
+            return;
+        }
+        if (authorized(exchange)) {
+            HttpExchanges.sendJson(exchange, 200, "{\"status\":\"ok\"}");
         }
     }
 

@@ -1,43 +1,61 @@
 package org.sealdrop.ui;
 
+import java.time.Clock;
+import java.util.UUID;
 import org.sealdrop.SealDropException;
 
 /**
- * A failure as the window presents it to the user: a title, an explanation and details to copy for IT.
+ * A failure as the window presents it to the user: its presentation from {@link ErrorCatalog} and
+ * the details to copy for IT from {@link ErrorDetails}.
  *
- * <p>Failures with a known error code get their own explanation from the message bundle. Other
- * {@link SealDropException}s show their own message, which is PHI-free by contract. Any other
- * exception shows only its type, because its message may contain a file name or path.
+ * <p>The code is the first {@link SealDropException}'s in the cause chain, or
+ * {@value ErrorCatalog#INTERNAL} when there is none. Then neither the title, the text nor the
+ * details contain the exception's message, because it may contain a file name or path.
  *
- * @param code stable error code, {@code SD-UNEXPECTED} for exceptions that are not SealDrop's
- * @param title short heading
- * @param text one or two sentences that say what happened and what to do
- * @param details error code, message and exception type, for copying into a support request
+ * @param presentation title, message and next step of the code
+ * @param details code, time, versions, document id and exception chain, for a support request
  */
-public record ErrorReport(String code, String title, String text, String details) {
+public record ErrorReport(ErrorPresentation presentation, String details) {
 
     public static final String WRONG_PASSPHRASE = "SD-WRONG-PASSPHRASE";
     public static final String S3_UNREACHABLE = "SD-S3-UNREACHABLE";
     public static final String S3_ACCESS_DENIED = "SD-S3-ACCESS-DENIED";
     public static final String INTEGRITY = "SD-INTEGRITY";
-    public static final String UNEXPECTED = "SD-UNEXPECTED";
+    public static final String UNEXPECTED = ErrorCatalog.INTERNAL;
 
     /** Builds the report for {@code failure}, unwrapping a {@link SealDropException} cause if there is one. */
     public static ErrorReport of(Throwable failure) {
-        SealDropException known = findSealDropException(failure);
-        if (known == null) {
-            String details = Messages.text("error.details.unexpected", UNEXPECTED, failure.getClass().getName());
-            return new ErrorReport(UNEXPECTED, Messages.text("error.unexpected.title"),
-                    Messages.text("error.unexpected.text"), details);
-        }
+        return of(failure, null, Clock.systemUTC());
+    }
 
-        String code = known.errorCode();
-        String details = Messages.text("error.details", code, known.getMessage(), known.getClass().getName());
-        String key = "error." + code;
-        if (Messages.has(key + ".title")) {
-            return new ErrorReport(code, Messages.text(key + ".title"), Messages.text(key + ".text"), details);
-        }
-        return new ErrorReport(code, Messages.text("error.generic.title"), known.getMessage(), details);
+    /**
+     * Builds the report for {@code failure} of an action on the document {@code documentId}.
+     *
+     * @param documentId the document's id for the details, or {@code null}
+     */
+    public static ErrorReport of(Throwable failure, UUID documentId, Clock clock) {
+        SealDropException known = findSealDropException(failure);
+        String code = known == null ? ErrorCatalog.INTERNAL : known.errorCode();
+        ErrorPresentation presentation = ErrorCatalog.presentation(code, known == null ? null : known.getMessage());
+        return new ErrorReport(presentation, ErrorDetails.of(failure, code, documentId, clock));
+    }
+
+    public String code() {
+        return presentation.code();
+    }
+
+    public String title() {
+        return presentation.title();
+    }
+
+    /** Returns what happened and what to do next, as one paragraph. */
+    public String text() {
+        return presentation.text();
+    }
+
+    /** Tells whether the code has its own text rather than the generic one. */
+    public boolean known() {
+        return presentation.known();
     }
 
     private static SealDropException findSealDropException(Throwable failure) {

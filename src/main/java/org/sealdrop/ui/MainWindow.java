@@ -156,17 +156,17 @@ public final class MainWindow {
         }
     }
 
+    /** Shows the documents; the wizard already showed a new vault's recovery key, so only a join gets a note. */
     private void setUpDone(SetUpResult result) {
         showDocuments();
-        if (result.hasRecoveryKey()) {
-            RecoveryKeyDialog.show(stage, result);
+        result.close();
+        if (result.created()) {
             return;
         }
-        result.close();
         Alert note = new Alert(Alert.AlertType.INFORMATION);
         note.initOwner(stage);
         note.setTitle(Messages.text("app.title"));
-        note.setHeaderText(Messages.text(result.created() ? "setup.done.created" : "setup.done.joined"));
+        note.setHeaderText(Messages.text("setup.done.joined"));
         note.show();
     }
 

@@ -113,10 +113,7 @@ class AwkwardDropTest extends MainWindowTest {
         waitFor(() -> transfers().size() == 2 && transfers().stream().allMatch(item -> item.state().isFinal()));
         TransferItem vanished = item(usbStick);
         assertEquals(TransferState.FAILED, vanished.state());
-        assertTrue(vanished.problemProperty().get().contains("could not be read because it no longer exists"),
-                vanished.problemProperty().get());
-        assertTrue(vanished.problemProperty().get().contains("check the disk or network share"),
-                vanished.problemProperty().get());
+        assertEquals(ErrorCatalog.presentation("SD-SOURCE-MISSING", null).text(), vanished.problemProperty().get());
         assertEquals(1, services.documents().list().size());
     }
 
@@ -131,8 +128,7 @@ class AwkwardDropTest extends MainWindowTest {
         waitFor(() -> transfers().size() == 1 && transfers().get(0).state().isFinal());
         assertEquals(TransferState.FAILED, transfers().get(0).state());
         String problem = transfers().get(0).problemProperty().get();
-        assertTrue(problem.contains("could not be read"), problem);
-        assertTrue(problem.contains("check the disk or network share"), problem);
+        assertEquals(ErrorCatalog.presentation("SD-SOURCE-UNREADABLE", null).text(), problem);
         assertEquals(List.of(), services.documents().list());
     }
 

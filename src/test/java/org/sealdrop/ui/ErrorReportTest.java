@@ -21,8 +21,10 @@ class ErrorReportTest {
         ErrorReport report = ErrorReport.of(failure);
 
         assertEquals(code, report.code());
-        assertEquals(Messages.text("error." + code + ".title"), report.title());
-        assertEquals(Messages.text("error." + code + ".text"), report.text());
+        assertEquals(Messages.text("error.known." + code + ".title"), report.title());
+        assertEquals(Messages.text("error.known." + code + ".message") + " "
+                + Messages.text("error.known." + code + ".next"), report.text());
+        assertTrue(report.known(), code);
         assertTrue(report.details().contains(code), report.details());
     }
 
@@ -33,7 +35,9 @@ class ErrorReportTest {
         ErrorReport report = ErrorReport.of(failure);
 
         assertEquals("SD-INDEX-OPEN", report.code());
-        assertEquals("Could not open the index; check the folder.", report.text());
+        assertEquals(Messages.text("error.unexpected.title"), report.title());
+        assertEquals("Could not open the index; check the folder.", report.presentation().message());
+        assertFalse(report.known());
         assertTrue(report.details().contains("SD-INDEX-OPEN"), report.details());
         assertTrue(report.details().contains("Could not open the index"), report.details());
         assertTrue(report.details().contains(SealDropException.class.getName()), report.details());

@@ -119,7 +119,7 @@ class MainWindowEndToEndTest extends MainWindowTest {
         robot.clickOn("#unlockPassphrase").write("not the passphrase").type(KeyCode.ENTER);
         Label problem = robot.lookup("#unlockProblem").queryAs(Label.class);
         waitFor(() -> !problem.getText().isEmpty());
-        assertEquals(Messages.text("error.SD-WRONG-PASSPHRASE.text"), problem.getText());
+        assertEquals(ErrorCatalog.presentation("SD-WRONG-PASSPHRASE", null).text(), problem.getText());
         assertEquals(VaultState.LOCKED, services.vault().state());
 
         robot.clickOn("#unlockPassphrase").write(TestEnvironment.PASSPHRASE).type(KeyCode.ENTER);

@@ -16,13 +16,19 @@ final class Passphrases {
      * not overwrite, so a copy can stay in the heap until it is reused or collected.
      */
     static char[] take(PasswordField field) {
-        CharSequence typed = field.getCharacters();
-        char[] passphrase = new char[typed.length()];
-        for (int i = 0; i < passphrase.length; i++) {
-            passphrase[i] = typed.charAt(i);
-        }
+        char[] passphrase = copy(field);
         field.clear();
         return passphrase;
+    }
+
+    /** Copies the field's characters without building a {@code String}, and leaves the field as it is. */
+    static char[] copy(PasswordField field) {
+        CharSequence typed = field.getCharacters();
+        char[] copy = new char[typed.length()];
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] = typed.charAt(i);
+        }
+        return copy;
     }
 
     /** Compares two typed passphrases without building a {@code String}. */

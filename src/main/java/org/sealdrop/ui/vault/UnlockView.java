@@ -17,8 +17,8 @@ import org.sealdrop.ui.ErrorReport;
 import org.sealdrop.ui.Messages;
 
 /**
- * Passphrase prompt for a locked vault. A wrong passphrase is shown under the field and the user
- * types it again; other failures also open the error window.
+ * Passphrase prompt for a locked vault. A wrong passphrase, like every failure that {@code ErrorCatalog}
+ * lists as known, is shown under the field with what to do next; other failures also open the error window.
  */
 public final class UnlockView {
 
@@ -113,7 +113,7 @@ public final class UnlockView {
             setWorking(false);
             ErrorReport report = ErrorReport.of(failure);
             problem.setText(report.text());
-            if (!ErrorReport.WRONG_PASSPHRASE.equals(report.code())) {
+            if (!report.known()) {
                 ErrorDialog.show(root.getScene().getWindow(), "unlock", failure);
             }
             passphrase.requestFocus();
