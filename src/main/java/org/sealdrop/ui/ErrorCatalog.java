@@ -40,7 +40,11 @@ public final class ErrorCatalog {
             "SD-SOURCE-MISSING",
             "SD-SOURCE-UNREADABLE",
             "SD-SOURCE-UNAVAILABLE",
-            "SD-INDEX-BUSY");
+            "SD-INDEX-BUSY",
+            "SD-EXPORT-DISABLED",
+            "SD-PRINT-DISABLED",
+            "SD-DELETE-DISABLED",
+            "SD-SETTING-MANAGED");
 
     private ErrorCatalog() {
     }

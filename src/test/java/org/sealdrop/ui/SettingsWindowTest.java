@@ -166,7 +166,7 @@ class SettingsWindowTest {
 
         robot.interact(() -> viewer.saveCopyTo(target));
 
-        String title = Messages.text("error.SD-EXPORT-DISABLED.title");
+        String title = Messages.text("error.known.SD-EXPORT-DISABLED.title");
         waitFor(() -> errorHeaders(robot).contains(title), () -> errorHeaders(robot));
         assertFalse(Files.exists(target), "no decrypted copy");
     }
