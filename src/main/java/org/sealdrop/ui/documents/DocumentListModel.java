@@ -31,8 +31,8 @@ final class DocumentListModel {
     // Keyed by identity: the lists hold exactly these instances, and a record's hashCode would hash every field.
     private final Map<DocumentSummary, String> searchKeys = new IdentityHashMap<>();
     // Sorting before filtering: a SortedList over a FilteredList inserts every row a keystroke brings
-    // back one by one, which took hundreds of milliseconds for 100,000 rows, while refiltering a sorted
-    // list is a single pass.
+    // back one by one, which took 150 ms or more per keystroke on 100,000 rows, while refiltering a
+    // sorted list is one pass (docs/ARCHITECTURE.md gives the measurement).
     private final SortedList<DocumentSummary> sorted = new SortedList<>(all);
     private final FilteredList<DocumentSummary> rows = new FilteredList<>(sorted);
     private final StringProperty query = new SimpleStringProperty(this, "query", "");
