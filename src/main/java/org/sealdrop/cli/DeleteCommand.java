@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code sealdrop delete}: deletes one document from the bucket and the index, recorded as a
- * {@code delete} audit event. It asks for confirmation on the terminal unless {@code --yes} is given.
+ * {@code delete} audit event. It prompts for confirmation on the terminal unless {@code --yes} is given.
  */
 @Command(name = "delete", mixinStandardHelpOptions = true,
         description = "Delete one document from the bucket and the index; recorded as a delete in the audit trail."

@@ -53,7 +53,7 @@ public final class DocumentDeletion {
                 context.audit().record(AuditAction.DELETE, id, Outcome.FAILURE, e.errorCode());
                 throw e;
             }
-            // Some S3-compatible stores answer 404 where S3 answers 204; the object is gone either way.
+            // Some S3-compatible stores return 404 for a missing key where S3 returns 204. The object is gone either way.
             LOG.info("Object of document {} was already gone from the bucket", id);
         }
 

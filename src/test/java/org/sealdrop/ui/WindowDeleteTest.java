@@ -26,9 +26,9 @@ import org.sealdrop.testsupport.SettingsCopies;
 import org.testfx.api.FxRobot;
 
 /**
- * Deleting from the main window on the real services: the confirmation names the document and
- * defaults to Cancel, a confirmed delete removes object, row and viewer and records the event, and a
- * delete that S3 rejects keeps everything and reports through the error window.
+ * Deleting from the main window on the real services. The confirmation names the document and
+ * defaults to Cancel. A confirmed delete removes object, row and viewer and records the event. A
+ * delete that S3 rejects keeps everything and shows the error window.
  */
 class WindowDeleteTest extends MainWindowTest {
 
@@ -122,7 +122,7 @@ class WindowDeleteTest extends MainWindowTest {
         robot.clickOn("#confirmDeleteButton");
 
         waitFor(() -> !targetViewer.isShowing());
-        // The window forgets a viewer in its WINDOW_HIDDEN handler, which runs just after isShowing turns false.
+        // The window removes a viewer from its list in a WINDOW_HIDDEN handler, which runs after isShowing turns false.
         waitFor(() -> window.viewers().size() == 1);
         assertTrue(keptViewer.isShowing(), "the other document's viewer stays open");
         assertEquals(List.of(kept.name()), names(table));

@@ -9,7 +9,7 @@ import org.sealdrop.app.DocumentSummary;
 import org.sealdrop.ui.Messages;
 
 /**
- * The question before a delete. It names the document, says that the delete cannot be undone from
+ * The confirmation before a delete. It names the document, states that the delete cannot be undone from
  * SealDrop, and makes Cancel the default button, so Enter or Escape keeps the document. It does not
  * block the caller. The name is shown to the user, never logged.
  */

@@ -21,12 +21,12 @@ import org.sealdrop.ui.Messages;
 
 /**
  * The commands on the selected document: the table's context menu (Open, Verify, Delete, Sort by),
- * also shown by the menu key and Shift+F10, the Delete key and the Delete button. Delete asks first
- * ({@link DeleteConfirmation}); verify and delete run on the executor.
+ * also shown by the menu key and Shift+F10, the Delete key and the Delete button. Delete shows a
+ * confirmation first ({@link DeleteConfirmation}). Verify and delete run on the executor.
  */
 final class DocumentCommands {
 
-    /** What the commands need from the view that shows the table. */
+    /** Callbacks into the view that shows the table. */
     interface Host {
 
         /** Opens {@code document} as a double-click does. */

@@ -30,8 +30,8 @@ final class DocumentListModel {
     private final ObservableList<DocumentSummary> all = FXCollections.observableArrayList();
     // Keyed by identity: the lists hold exactly these instances, and a record's hashCode would hash every field.
     private final Map<DocumentSummary, String> searchKeys = new IdentityHashMap<>();
-    // Sorting before filtering: a SortedList over a FilteredList inserts every row a keystroke brings
-    // back one by one, which took 150 ms or more per keystroke on 100,000 rows, while refiltering a
+    // The filter comes after the sort. A SortedList over a FilteredList inserts every row that a keystroke
+    // brings back one by one, which took 150 ms or more per keystroke on 100,000 rows. Refiltering a
     // sorted list is one pass (docs/ARCHITECTURE.md gives the measurement).
     private final SortedList<DocumentSummary> sorted = new SortedList<>(all);
     private final FilteredList<DocumentSummary> rows = new FilteredList<>(sorted);
@@ -64,7 +64,7 @@ final class DocumentListModel {
         return countText.getReadOnlyProperty();
     }
 
-    /** What the empty table says: that the vault has no documents, or that none matches the query. */
+    /** Text of the empty table: that the vault has no documents, or that none matches the query. */
     ReadOnlyStringProperty placeholderTextProperty() {
         return placeholderText.getReadOnlyProperty();
     }
