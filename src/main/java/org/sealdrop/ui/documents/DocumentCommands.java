@@ -1,5 +1,7 @@
 package org.sealdrop.ui.documents;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import javafx.geometry.Bounds;
@@ -51,6 +53,8 @@ final class DocumentCommands {
     private final DocumentListModel model;
     private final Host host;
     private final ContextMenu menu = new ContextMenu();
+    // Documents whose delete runs, so a second Delete press does not start another and fail with "not found".
+    private final Set<UUID> deleting = new HashSet<>();
     private final Button deleteButton = new Button(Messages.text("documents.delete"));
 
     DocumentCommands(DocumentService documents, Executor executor, TableView<DocumentSummary> table,
@@ -87,7 +91,7 @@ final class DocumentCommands {
 
     /** Asks whether to delete {@code document} and deletes it when the user confirms. */
     void confirmDelete(DocumentSummary document) {
-        if (document != null) {
+        if (document != null && !deleting.contains(document.id())) {
             DeleteConfirmation.show(host.window(), document, () -> delete(document));
         }
     }
@@ -126,14 +130,19 @@ final class DocumentCommands {
 
     private void delete(DocumentSummary document) {
         UUID id = document.id();
+        if (!deleting.add(id)) {
+            return;
+        }
         BackgroundTasks.run(executor, () -> {
             documents.delete(id);
             return Boolean.TRUE;
         }, deleted -> {
+            deleting.remove(id);
             model.remove(id);
             host.deleted(id);
             host.refresh();
         }, failure -> {
+            deleting.remove(id);
             host.showFailure("delete", failure);
             host.refresh();
         });
