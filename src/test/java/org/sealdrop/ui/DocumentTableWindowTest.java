@@ -8,9 +8,12 @@ import static org.sealdrop.ui.WindowFixture.waitFor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -157,6 +160,35 @@ class DocumentTableWindowTest extends MainWindowTest {
 
         waitFor(() -> window.viewers().size() == 1);
         assertEquals(Messages.text("viewer.title", minimal.name()), window.viewers().get(0).stage().getTitle());
+    }
+
+    @Test
+    void sortByMenuSortsAndReverses(FxRobot robot) throws TimeoutException {
+        TableView<DocumentSummary> table = show(robot);
+        Menu sortBy = (Menu) table.getContextMenu().getItems().stream()
+                .filter(item -> "sortByMenu".equals(item.getId())).findFirst().orElseThrow();
+        MenuItem bySize = sortBy.getItems().stream()
+                .filter(item -> "sortBy-sizeColumn".equals(item.getId())).findFirst().orElseThrow();
+
+        robot.interact(bySize::fire);
+        assertEquals(List.of("Zoë scan.png", "minimal-document.pdf", "pdflatex-4-pages.pdf"), names(table));
+
+        robot.interact(bySize::fire);
+        assertEquals(List.of("pdflatex-4-pages.pdf", "minimal-document.pdf", "Zoë scan.png"), names(table));
+    }
+
+    @Test
+    void verifyFromMenuRecordsEvent(FxRobot robot) throws TimeoutException {
+        TableView<DocumentSummary> table = show(robot);
+        steps(robot).select(table, "pdflatex-4-pages.pdf");
+
+        robot.push(KeyCode.SHIFT, KeyCode.F10);
+        waitFor(() -> table.getContextMenu().isShowing());
+        robot.clickOn("Verify");
+
+        steps(robot).dialogWithHeader(Messages.text("documents.verify.passed", latex.name()));
+        assertTrue(services.flushAudit(Duration.ofSeconds(10)), "audit events delivered");
+        assertEquals(1, steps(robot).receivedEvents(latex.id(), "verify", "success"));
     }
 
     private TableView<DocumentSummary> show(FxRobot robot) throws TimeoutException {
