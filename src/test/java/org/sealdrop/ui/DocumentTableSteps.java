@@ -11,6 +11,7 @@ import org.sealdrop.app.DocumentSummary;
 import org.sealdrop.storage.ObjectStore;
 import org.sealdrop.testsupport.TestEnvironment;
 import org.testfx.api.FxRobot;
+import org.testfx.util.NodeQueryUtils;
 
 /** Steps the document table's window tests share: finding rows, selecting them and checking the bucket and receiver. */
 final class DocumentTableSteps {
@@ -42,6 +43,15 @@ final class DocumentTableSteps {
             table.getSelectionModel().clearAndSelect(index);
             table.getFocusModel().focus(index);
         });
+    }
+
+    /**
+     * Clicks the node that {@code query} finds once it is visible, such as a column header, which can
+     * still be missing for a moment after the rows show.
+     */
+    void clickVisible(String query) throws TimeoutException {
+        waitFor(() -> robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
+        robot.clickOn(query);
     }
 
     static List<String> names(TableView<DocumentSummary> table) {

@@ -62,25 +62,25 @@ class DocumentTableWindowTest extends MainWindowTest {
         TableView<DocumentSummary> table = show(robot);
         assertEquals(List.of("minimal-document.pdf", "Zoë scan.png", "pdflatex-4-pages.pdf"), names(table));
 
-        robot.clickOn("#nameColumn");
+        steps(robot).clickVisible("#nameColumn");
         assertEquals(List.of("minimal-document.pdf", "pdflatex-4-pages.pdf", "Zoë scan.png"), names(table));
-        robot.clickOn("#nameColumn");
+        steps(robot).clickVisible("#nameColumn");
         assertEquals(List.of("Zoë scan.png", "pdflatex-4-pages.pdf", "minimal-document.pdf"), names(table));
 
         // By bytes (579, 16978, 24607), where the texts "579 B", "17 kB", "25 kB" would sort otherwise.
-        robot.clickOn("#sizeColumn");
+        steps(robot).clickVisible("#sizeColumn");
         assertEquals(List.of("Zoë scan.png", "minimal-document.pdf", "pdflatex-4-pages.pdf"), names(table));
 
-        robot.clickOn("#addedColumn");
+        steps(robot).clickVisible("#addedColumn");
         assertEquals(List.of("pdflatex-4-pages.pdf", "Zoë scan.png", "minimal-document.pdf"), names(table));
-        robot.clickOn("#addedColumn");
+        steps(robot).clickVisible("#addedColumn");
         assertEquals(List.of("minimal-document.pdf", "Zoë scan.png", "pdflatex-4-pages.pdf"), names(table));
     }
 
     @Test
     void sortSurvivesRefresh(FxRobot robot) throws TimeoutException {
         TableView<DocumentSummary> table = show(robot);
-        robot.clickOn("#sizeColumn");
+        steps(robot).clickVisible("#sizeColumn");
 
         services.documents().upload(Corpus.image("smile.tiff"), null, TransferListener.NONE);
         robot.interact(() -> window.documentsView().refresh());
@@ -95,7 +95,8 @@ class DocumentTableWindowTest extends MainWindowTest {
         Label count = robot.lookup("#documentCount").queryAs(Label.class);
         assertEquals("3 documents", count.getText());
 
-        robot.clickOn("#documentSearch").write("muller");
+        steps(robot).clickVisible("#documentSearch");
+        robot.write("muller");
         assertEquals(List.of("minimal-document.pdf"), names(table));
         assertEquals("1 of 3 documents", count.getText());
 
@@ -116,7 +117,8 @@ class DocumentTableWindowTest extends MainWindowTest {
     void noMatchShowsQueryInPlaceholder(FxRobot robot) throws TimeoutException {
         TableView<DocumentSummary> table = show(robot);
 
-        robot.clickOn("#documentSearch").write("referral 9");
+        steps(robot).clickVisible("#documentSearch");
+        robot.write("referral 9");
 
         assertTrue(table.getItems().isEmpty());
         assertEquals("No document matches 'referral 9'.",
@@ -156,7 +158,7 @@ class DocumentTableWindowTest extends MainWindowTest {
         waitFor(() -> table.getContextMenu().isShowing());
         assertEquals(List.of("Open", "Verify", "Delete\u2026"), table.getContextMenu().getItems().subList(0, 3).stream()
                 .map(item -> item.getText().replace("_", "")).toList());
-        robot.clickOn("Open");
+        steps(robot).clickVisible("Open");
 
         waitFor(() -> window.viewers().size() == 1);
         assertEquals(Messages.text("viewer.title", minimal.name()), window.viewers().get(0).stage().getTitle());
@@ -184,7 +186,7 @@ class DocumentTableWindowTest extends MainWindowTest {
 
         robot.push(KeyCode.SHIFT, KeyCode.F10);
         waitFor(() -> table.getContextMenu().isShowing());
-        robot.clickOn("Verify");
+        steps(robot).clickVisible("Verify");
 
         steps(robot).dialogWithHeader(Messages.text("documents.verify.passed", latex.name()));
         assertTrue(services.flushAudit(Duration.ofSeconds(10)), "audit events delivered");

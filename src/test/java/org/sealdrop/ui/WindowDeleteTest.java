@@ -49,7 +49,7 @@ class WindowDeleteTest extends MainWindowTest {
         robot.type(KeyCode.DELETE);
         DialogPane dialog = steps(robot).dialogWithHeader(Messages.text("documents.delete.header", target.name()));
         assertTrue(dialog.getContentText().contains("cannot be undone from SealDrop"), dialog.getContentText());
-        robot.clickOn("#confirmDeleteButton");
+        steps(robot).clickVisible("#confirmDeleteButton");
 
         waitFor(() -> table.getItems().size() == 1);
         assertEquals(List.of(kept.name()), names(table));
@@ -65,7 +65,7 @@ class WindowDeleteTest extends MainWindowTest {
         TableView<DocumentSummary> table = show(robot);
         steps(robot).select(table, target.name());
 
-        robot.clickOn("#deleteDocumentButton");
+        steps(robot).clickVisible("#deleteDocumentButton");
         DialogPane dialog = steps(robot).dialogWithHeader(Messages.text("documents.delete.header", target.name()));
         Button cancel = (Button) dialog.lookup("#cancelDeleteButton");
         assertTrue(cancel.isDefaultButton(), "Cancel is the default button");
@@ -92,7 +92,7 @@ class WindowDeleteTest extends MainWindowTest {
 
             robot.type(KeyCode.DELETE);
             steps(robot).dialogWithHeader(Messages.text("documents.delete.header", target.name()));
-            robot.clickOn("#confirmDeleteButton");
+            steps(robot).clickVisible("#confirmDeleteButton");
 
             steps(robot).dialogWithHeader(Messages.text("error.SD-S3-ACCESS-DENIED.title"));
             assertTrue(denying.faultsInjected() > 0, "the proxy rejected the DELETE request");
@@ -119,7 +119,7 @@ class WindowDeleteTest extends MainWindowTest {
         steps(robot).select(table, target.name());
         robot.type(KeyCode.DELETE);
         steps(robot).dialogWithHeader(Messages.text("documents.delete.header", target.name()));
-        robot.clickOn("#confirmDeleteButton");
+        steps(robot).clickVisible("#confirmDeleteButton");
 
         waitFor(() -> !targetViewer.isShowing());
         // The window removes a viewer from its list in a WINDOW_HIDDEN handler, which runs after isShowing turns false.
