@@ -92,6 +92,23 @@ public interface DocumentService {
      */
     DocumentSummary verify(UUID id);
 
+    /**
+     * Deletes a document: its object from the bucket, then its row together with a {@code delete} audit
+     * event in one index transaction, so the index never lists a document whose object is gone. A
+     * document whose object is already gone from the bucket is removed from the index with a success
+     * event. When S3 rejects the delete, the row stays and a {@code delete} event with outcome
+     * {@code failure} and the error code as reason is recorded. A bucket with versioning keeps the
+     * previous version of the object; only the bucket's owner can remove or restore it. Other computers
+     * drop the row at their next index sync. The default implementation cannot delete.
+     *
+     * @throws org.sealdrop.SealDropException {@code SD-VAULT-LOCKED} when the vault is locked,
+     *     {@code SD-DOCUMENT-NOT-FOUND} when the index has no such document, or the code of the failed
+     *     S3 call or index write
+     */
+    default void delete(UUID id) {
+        throw new UnsupportedOperationException("This document service cannot delete documents.");
+    }
+
     /** Audit events written on this device and not yet acknowledged by the receiver. */
     long pendingAuditEvents();
 

@@ -11,6 +11,7 @@ import org.sealdrop.crypto.DocumentMetadata;
 import org.sealdrop.index.DocumentRecord;
 import org.sealdrop.index.UploadSession;
 import org.sealdrop.transfer.DocumentAccess;
+import org.sealdrop.transfer.DocumentDeletion;
 import org.sealdrop.transfer.IndexSync;
 import org.sealdrop.transfer.RangedDocument;
 import org.sealdrop.transfer.Progress;
@@ -175,6 +176,17 @@ final class LocalDocuments implements DocumentService {
             DocumentAccess access = new DocumentAccess(services.transferContext());
             DocumentMetadata metadata = access.verify(id);
             return toSummary(access.find(id), metadata);
+        } finally {
+            services.wakeAuditSender();
+        }
+    }
+
+    @Override
+    public void delete(UUID id) {
+        // Deleting needs no key, but a locked vault must not let anyone remove documents.
+        services.unlockedKeys();
+        try {
+            new DocumentDeletion(services.transferContext()).delete(id);
         } finally {
             services.wakeAuditSender();
         }

@@ -32,8 +32,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "sealdrop", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Encrypts clinic documents on this computer, uploads them to S3 and records every access.",
         subcommands = {InitCommand.class, UploadCommand.class, ListCommand.class, ExportCommand.class,
-            VerifyCommand.class, IndexCommand.class, VaultCommand.class, AuditServerCommand.class, AuditCommand.class,
-            DemoCommand.class, DoctorCommand.class, SettingsCommand.class})
+            VerifyCommand.class, DeleteCommand.class, IndexCommand.class, VaultCommand.class, AuditServerCommand.class,
+            AuditCommand.class, DemoCommand.class, DoctorCommand.class, SettingsCommand.class})
 public final class SealDropCommand implements Callable<Integer> {
 
     /** Exit status of a failed operation. */

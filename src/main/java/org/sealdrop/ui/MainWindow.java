@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Executor;
 import javafx.geometry.Dimension2D;
 import javafx.scene.Node;
@@ -55,6 +58,7 @@ public final class MainWindow {
     private final StackPane content = new StackPane();
     private final HandedFilesNotice handedNotice = new HandedFilesNotice();
     private final List<ViewerWindow> viewers = new ArrayList<>();
+    private final Map<ViewerWindow, UUID> viewedDocuments = new HashMap<>();
     private final AutoLockTimer autoLock;
     private final HandedFiles handedFiles;
     private DocumentsView documentsView;
@@ -185,6 +189,7 @@ public final class MainWindow {
         DocumentsView shown = new DocumentsView(vault, documents, executor, this::openViewer,
                 () -> lock(LockReason.REQUEST));
         documentsView = shown;
+        shown.setOnDeleted(this::closeViewersOf);
         setContent(shown.root(), Messages.text("app.title"));
         shown.start();
         startAutoLock(shown);
@@ -275,10 +280,22 @@ public final class MainWindow {
     }
 
     private void openViewer(OpenedDocument opened) {
+        UUID id = opened.id();
         ViewerWindow viewer = ViewerWindow.open(opened, documents, executor);
         viewers.add(viewer);
+        viewedDocuments.put(viewer, id);
+        viewer.stage().addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> viewedDocuments.remove(viewer));
         autoLock.watch(viewer.stage().getScene());
         viewer.stage().addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> viewers.remove(viewer));
+    }
+
+    /** Closes the viewers of a deleted document, which wipes their plaintext. */
+    private void closeViewersOf(UUID id) {
+        for (ViewerWindow viewer : List.copyOf(viewers)) {
+            if (id.equals(viewedDocuments.get(viewer))) {
+                viewer.close();
+            }
+        }
     }
 
     private void lockAfterIdle() {

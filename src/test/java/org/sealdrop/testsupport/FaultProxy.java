@@ -33,6 +33,11 @@ public final class FaultProxy extends TcpRelay {
         INTERNAL_ERROR,
         /** Responds 503 with an S3 {@code SlowDown} error body without forwarding the request. */
         SLOW_DOWN,
+        /**
+         * Responds 403 {@code AccessDenied} without forwarding the request, as S3 does when the bucket
+         * policy denies the action (such as {@code s3:DeleteObject}) to these credentials.
+         */
+        ACCESS_DENIED,
         /** Reads the request head, then resets the connection (SO_LINGER 0) without a response. */
         RESET,
         /** Reads the request head, then neither reads nor responds for the stall time, then closes. */
@@ -65,6 +70,9 @@ public final class FaultProxy extends TcpRelay {
     private static final String INTERNAL_ERROR_BODY = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>"
             + "<Code>InternalError</Code><Message>We encountered an internal error. Please try again.</Message>"
             + "<RequestId>fault-proxy</RequestId></Error>";
+
+    private static final String ACCESS_DENIED_BODY = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>"
+            + "<Code>AccessDenied</Code><Message>Access Denied</Message><RequestId>fault-proxy</RequestId></Error>";
 
     private final Duration stall;
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
@@ -248,6 +256,7 @@ public final class FaultProxy extends TcpRelay {
             switch (fault) {
                 case INTERNAL_ERROR -> respond(500, "Internal Server Error", requestLine, INTERNAL_ERROR_BODY);
                 case SLOW_DOWN -> respond(503, "Slow Down", requestLine, SLOW_DOWN_BODY);
+                case ACCESS_DENIED -> respond(403, "Forbidden", requestLine, ACCESS_DENIED_BODY);
                 case RESET -> client.setSoLinger(true, 0);
                 case STALL -> sleep(stall);
                 default -> throw new IllegalStateException("not a request fault: " + fault);

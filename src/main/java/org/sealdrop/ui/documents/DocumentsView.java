@@ -4,10 +4,9 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -46,13 +45,15 @@ public final class DocumentsView {
     /** Error code of an operation that needed the vault key while the vault was locked. */
     static final String VAULT_LOCKED = "SD-VAULT-LOCKED";
 
-    private final ObservableList<DocumentSummary> rows = FXCollections.observableArrayList();
+    private final DocumentListModel model = new DocumentListModel();
     private final TransferQueue transfers;
     private final StatusBar statusBar;
     private final BackgroundSync sync;
     private final TextField patientReference = new TextField();
     private final DropZone dropZone;
     private final TableView<DocumentSummary> table;
+    private final DocumentSearchField search;
+    private Consumer<UUID> onDeleted = id -> { };
     private final DroppedFiles droppedFiles;
     private final DocumentsToolbar toolbar;
     private final BorderPane root = new BorderPane();
@@ -80,7 +81,9 @@ public final class DocumentsView {
         this.dropZone = new DropZone(this::addDroppedFiles);
         this.droppedFiles = new DroppedFiles(documents, executor, transfers, dropZone, this::window, this::showFailure);
         transfers.setRecheck((file, reference) -> droppedFiles.add(List.of(file), reference));
-        this.table = DocumentTable.create(rows, this::open);
+        this.table = DocumentTable.create(model, this::open);
+        DocumentCommands commands = new DocumentCommands(documents, executor, table, model, new CommandHost());
+        this.search = new DocumentSearchField(model, table, commands.deleteButton());
         this.toolbar = new DocumentsToolbar(this::chooseFiles, this::chooseFolder, onLock);
         toolbar.addTool(SettingsButton.create());
 
@@ -124,7 +127,8 @@ public final class DocumentsView {
         transfers.cancelQueued();
         droppedFiles.stop();
         table.getSelectionModel().clearSelection();
-        rows.clear();
+        search.clear();
+        model.clear();
         transfers.items().clear();
     }
 
@@ -162,6 +166,11 @@ public final class DocumentsView {
         return transfers;
     }
 
+    /** Sets what runs once a document was deleted, such as closing its viewer; called on the application thread. */
+    public void setOnDeleted(Consumer<UUID> onDeleted) {
+        this.onDeleted = onDeleted;
+    }
+
     /** Reloads the document table; requests made while a reload runs are merged into one more reload. */
     public void refresh() {
         if (stopped) {
@@ -186,12 +195,12 @@ public final class DocumentsView {
      * so a refresh after an upload does not break a click or a double-click in progress.
      */
     private void showRows(List<DocumentSummary> list) {
-        if (rows.equals(list)) {
+        DocumentSummary selected = table.getSelectionModel().getSelectedItem();
+        if (!model.setAll(list)) {
             return;
         }
-        DocumentSummary selected = table.getSelectionModel().getSelectedItem();
-        rows.setAll(list);
         if (selected != null) {
+            List<DocumentSummary> rows = table.getItems();
             for (int i = 0; i < rows.size(); i++) {
                 if (rows.get(i).id().equals(selected.id())) {
                     table.getSelectionModel().select(i);
@@ -292,12 +301,42 @@ public final class DocumentsView {
         documentsTitle.getStyleClass().add("section-title");
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        VBox body = new VBox(10, reference, dropZone.root(), transfersPanel.root(), documentsTitle, table);
+        VBox body = new VBox(10, reference, dropZone.root(), transfersPanel.root(), documentsTitle, search.root(),
+                table);
         body.setPadding(new Insets(8, 16, 12, 16));
         return body;
     }
 
     private Window window() {
         return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    /** Lets the table's commands open, refresh, report failures and announce deletes through this view. */
+    private final class CommandHost implements DocumentCommands.Host {
+
+        @Override
+        public void open(DocumentSummary document) {
+            DocumentsView.this.open(document);
+        }
+
+        @Override
+        public void refresh() {
+            DocumentsView.this.refresh();
+        }
+
+        @Override
+        public void showFailure(String action, Throwable failure) {
+            DocumentsView.this.showFailure(action, failure);
+        }
+
+        @Override
+        public void deleted(UUID id) {
+            onDeleted.accept(id);
+        }
+
+        @Override
+        public Window window() {
+            return DocumentsView.this.window();
+        }
     }
 }
