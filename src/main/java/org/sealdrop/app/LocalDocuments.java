@@ -185,6 +185,7 @@ final class LocalDocuments implements DocumentService {
     public void delete(UUID id) {
         // Deleting needs no key, but a locked vault must not let anyone remove documents.
         services.unlockedKeys();
+        services.requirePermitted(Permission.DELETE);
         try {
             new DocumentDeletion(services.transferContext()).delete(id);
         } finally {

@@ -41,7 +41,7 @@ class ManagedSettingsCommandTest {
         environment.shareCredentialsWithCommandLine();
         managed = ManagedFile.write(temp.resolve("it"), """
                 {"endpoint": "%s", "bucket": "%s", "prefix": "clinic", "auditUrl": "%s",
-                 "autoLockMinutes": 3, "exportAllowed": false}
+                 "autoLockMinutes": 3, "exportAllowed": false, "deleteAllowed": false}
                 """.formatted(environment.s3().endpoint(), TestEnvironment.BUCKET, environment.receiver().baseUrl()));
     }
 
@@ -120,7 +120,7 @@ class ManagedSettingsCommandTest {
         JsonNode root = new ObjectMapper().readTree(json.out());
         assertEquals(3, root.get("settings").get("autoLockMinutes").asInt());
         assertFalse(root.get("settings").get("exportAllowed").asBoolean());
-        assertEquals(6, root.get("managed").size());
+        assertEquals(7, root.get("managed").size());
     }
 
     @Test
@@ -139,6 +139,21 @@ class ManagedSettingsCommandTest {
         assertTrue(export.err().contains("[SD-EXPORT-DISABLED]"), export.err());
         assertTrue(export.err().contains("exportAllowed"), export.err());
         assertFalse(Files.exists(target), "no decrypted copy");
+    }
+
+    @Test
+    void deleteRefusedWhenDisabled() {
+        assertEquals(0, init().exitCode());
+        CliRun upload = cli("upload", Corpus.pdf("minimal-document.pdf").toString(), "--passphrase-file",
+                environment.passphraseFile().toString());
+        String id = upload.out().strip().split("\\s+")[0];
+
+        CliRun delete = cli("delete", id, "--yes", "--passphrase-file", environment.passphraseFile().toString());
+        CliRun list = cli("list", "--passphrase-file", environment.passphraseFile().toString());
+
+        assertEquals(1, delete.exitCode(), delete::toString);
+        assertTrue(delete.err().contains("[SD-DELETE-DISABLED]"), delete.err());
+        assertTrue(list.out().contains(id), "the document is still listed");
     }
 
     @Test

@@ -56,9 +56,15 @@ final class DocumentCommands {
     // Documents whose delete runs, so a second Delete press does not start another and fail with "not found".
     private final Set<UUID> deleting = new HashSet<>();
     private final Button deleteButton = new Button(Messages.text("documents.delete"));
+    private final boolean deleteAllowed;
 
+    /**
+     * @param deleteAllowed false when IT turned deleting off ({@code deleteAllowed} in the managed settings):
+     *     the Delete button and menu item are hidden and the Delete key does nothing
+     */
     DocumentCommands(DocumentService documents, Executor executor, TableView<DocumentSummary> table,
-            DocumentListModel model, Host host) {
+            DocumentListModel model, Host host, boolean deleteAllowed) {
+        this.deleteAllowed = deleteAllowed;
         this.documents = documents;
         this.executor = executor;
         this.table = table;
@@ -82,6 +88,9 @@ final class DocumentCommands {
         deleteButton.setAccessibleText(Messages.text("documents.delete.accessible"));
         deleteButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         deleteButton.setOnAction(event -> confirmDelete(selected()));
+        delete.setVisible(deleteAllowed);
+        deleteButton.setVisible(deleteAllowed);
+        deleteButton.setManaged(deleteAllowed);
     }
 
     /** The Delete button, which acts on the selected row. */
@@ -91,7 +100,7 @@ final class DocumentCommands {
 
     /** Asks whether to delete {@code document} and deletes it when the user confirms. */
     void confirmDelete(DocumentSummary document) {
-        if (document != null && !deleting.contains(document.id())) {
+        if (deleteAllowed && document != null && !deleting.contains(document.id())) {
             DeleteConfirmation.show(host.window(), document, () -> delete(document));
         }
     }

@@ -82,7 +82,9 @@ public final class DocumentsView {
         this.droppedFiles = new DroppedFiles(documents, executor, transfers, dropZone, this::window, this::showFailure);
         transfers.setRecheck((file, reference) -> droppedFiles.add(List.of(file), reference));
         this.table = DocumentTable.create(model, this::open);
-        DocumentCommands commands = new DocumentCommands(documents, executor, table, model, new CommandHost());
+        boolean deleteAllowed = vault.settingsAccess().map(access -> access.current().deleteAllowed()).orElse(true);
+        DocumentCommands commands = new DocumentCommands(documents, executor, table, model, new CommandHost(),
+                deleteAllowed);
         this.search = new DocumentSearchField(model, table, commands.deleteButton());
         this.toolbar = new DocumentsToolbar(this::chooseFiles, this::chooseFolder, onLock);
         toolbar.addTool(SettingsButton.create());
