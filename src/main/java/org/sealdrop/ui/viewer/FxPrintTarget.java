@@ -75,6 +75,12 @@ public final class FxPrintTarget implements PrintTarget {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>NOTE: in JavaFX 17 on Linux, a job whose spooler command ({@code /usr/bin/lpr}) is missing
+     * still ends with success, so a job can be lost without an error reaching this method.
+     */
     @Override
     public void finish() {
         if (!job.endJob()) {

@@ -29,6 +29,11 @@ final class PrintedPage {
 
         StackPane page = new StackPane(image, new Watermark(watermark));
         page.getStyleClass().add(STYLE_CLASS);
+        // The print job may size the node to its preferred size, which without these would be the image's
+        // size, so the watermark would cover only the image and not the blank paper around it.
+        page.setMinSize(width, height);
+        page.setPrefSize(width, height);
+        page.setMaxSize(width, height);
         page.resize(width, height);
         // A node outside a scene is never laid out by a pulse, so the printer would get no watermark lines.
         page.layout();
