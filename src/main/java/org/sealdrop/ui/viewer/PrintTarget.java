@@ -4,7 +4,7 @@ import javafx.scene.Node;
 import javafx.stage.Window;
 
 /**
- * Where the viewer's printed pages go: one print job, page by page. The real target is a JavaFX
+ * The destination of the viewer's printed pages: one print job, page by page. The real target is a JavaFX
  * {@code PrinterJob} ({@link FxPrintTarget}); tests use targets that collect the pages.
  */
 public interface PrintTarget {
@@ -28,14 +28,16 @@ public interface PrintTarget {
     /**
      * Prints one page laid out in the printable area; call off the application thread.
      *
-     * @throws org.sealdrop.SealDropException with code {@value FxPrintTarget#PRINT_FAILED} when the printer rejects the page
+     * @throws org.sealdrop.SealDropException with code {@value FxPrintTarget#PRINT_FAILED} when the
+     *     printer rejects the page
      */
     void printPage(Node page);
 
     /**
      * Hands the job to the printer once every page is printed.
      *
-     * @throws org.sealdrop.SealDropException with code {@value FxPrintTarget#PRINT_FAILED} when the printer rejects the job
+     * @throws org.sealdrop.SealDropException with code {@value FxPrintTarget#PRINT_FAILED} when the
+     *     printer rejects the job
      */
     void finish();
 

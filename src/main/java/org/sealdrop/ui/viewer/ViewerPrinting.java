@@ -168,7 +168,7 @@ public final class ViewerPrinting {
         try {
             documents.recordPrintFailure(documentId, code);
         } catch (RuntimeException e) {
-            // The print failure is what the user sees; the lost event is logged for IT.
+            // The dialog shows the print failure to the user; the event that could not be recorded is logged for IT.
             LOG.warn("The failed print of document {} ({}) could not be recorded: {}", documentId, code,
                     ErrorReport.of(e).code());
         }

@@ -14,8 +14,8 @@ import javafx.scene.transform.Translate;
 
 /**
  * Diagonal, semi-transparent lines of {@link WatermarkText} repeated over whatever lies below it. The
- * overlay takes no mouse or keyboard input, so its text cannot be selected and the content below it
- * still scrolls and selects as before; it has no control that removes it.
+ * overlay takes no mouse or keyboard input, so its text cannot be selected. The content below it still
+ * scrolls and selects as before, and the overlay has no control that removes it.
  *
  * <p>The lines are laid out again whenever the overlay's size changes, so they cover the whole area
  * at any zoom or window size. The text fill is a grey with 30 % opacity that reads on white pages and
@@ -45,7 +45,7 @@ public final class Watermark extends Pane {
         setMouseTransparent(true);
         setFocusTraversable(false);
         setPickOnBounds(false);
-        // The screen reader reads the document, not the overlay repeated over it.
+        // A screen reader names the overlay by its line once, instead of by each repeated copy.
         setAccessibleText(this.text);
     }
 

@@ -8,7 +8,7 @@ import org.sealdrop.SealDropException;
 
 /**
  * A print target that keeps the pages it receives instead of printing them, with a US Letter
- * printable area (one inch margins) at 150 dpi. It can answer the dialog with Cancel and fail the job.
+ * printable area (one inch margins) at 150 dpi. It can cancel the dialog or reject the job.
  */
 final class CollectingPrintTarget implements PrintTarget {
 

@@ -88,7 +88,8 @@ class CupsPrintTest {
 
     @Test
     void printedPaperCarriesWatermark(FxRobot robot) throws Exception {
-        // The 300 × 200 image fills the top of the page; below it the paper is blank but for the watermark.
+        // The 300 × 200 image, fitted to the page width, fills the middle of the page. Its lower quarter is
+        // blank paper but for the watermark.
         Path printed = printThroughCups(robot, Corpus.image("image.jpg"), "Sent 1 page to the printer.");
 
         try (PDDocument document = Loader.loadPDF(printed.toFile())) {

@@ -70,6 +70,11 @@ final class DiskWatch implements AutoCloseable {
         return seenDuringWatch.size();
     }
 
+    /** Tells whether the watch has found plaintext in {@code file} since it started. */
+    boolean hasFound(Path file) {
+        return findings.containsKey(file);
+    }
+
     /**
      * Stops watching, takes the second snapshot and reads every new or changed file.
      *

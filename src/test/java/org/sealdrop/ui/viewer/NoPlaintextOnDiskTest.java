@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -52,9 +51,11 @@ import org.testfx.framework.junit5.Start;
  * {@code user.home} (a folder of this test) and the working folder for any new or changed file that
  * contains a piece of the document.
  *
- * <p>Each document is a corpus file made unique for the run (a page with a random marker added to the
- * PDF, a block of random pixels painted into the image), so a copy of the corpus file that another
- * test or program writes meanwhile is not mistaken for a leak.
+ * <p>Each document is a corpus file made unique for the run (a page of random text with a marker
+ * added to the PDF, a block of random pixels painted into the image), so a copy of the corpus file
+ * that another test or program writes meanwhile is not mistaken for a leak. So the test recognises
+ * the parts that make the document unique: its marker page and text, or its re-encoded image.
+ * NOTE: a leak of only a corpus page's decoded stream would not be recognised.
  */
 @ExtendWith(ApplicationExtension.class)
 class NoPlaintextOnDiskTest {
@@ -94,8 +95,10 @@ class NoPlaintextOnDiskTest {
         byte[] corpus = Corpus.read(Corpus.pdf("pdflatex-4-pages.pdf"));
         String marker = "SEALDROP-PLAINTEXT-MARKER-" + UUID.randomUUID();
         byte[] pdf = pdfWithMarkerPage(corpus, marker);
+        byte[] sibling = pdfWithMarkerPage(corpus, "SEALDROP-PLAINTEXT-MARKER-" + UUID.randomUUID());
 
-        assertNoPlaintextWhileViewing(robot, pdf, "referral.pdf", new PlaintextFingerprint(pdf, corpus, marker), 5);
+        assertNoPlaintextWhileViewing(robot, pdf, "referral.pdf",
+                new PlaintextFingerprint(pdf, List.of(corpus, sibling), marker), 5);
     }
 
     @Test
@@ -103,8 +106,10 @@ class NoPlaintextOnDiskTest {
         byte[] corpus = Corpus.read(Corpus.image("image.jpg"));
         String marker = "SEALDROP-PLAINTEXT-MARKER-" + UUID.randomUUID();
         byte[] png = imageWithRandomBlock(corpus);
+        byte[] sibling = imageWithRandomBlock(corpus);
 
-        assertNoPlaintextWhileViewing(robot, png, "scan.png", new PlaintextFingerprint(png, corpus, marker), 1);
+        assertNoPlaintextWhileViewing(robot, png, "scan.png",
+                new PlaintextFingerprint(png, List.of(corpus, sibling), marker), 1);
     }
 
     @Test
@@ -113,13 +118,15 @@ class NoPlaintextOnDiskTest {
         String marker = "SEALDROP-PLAINTEXT-MARKER-" + UUID.randomUUID();
         byte[] pdf = pdfWithMarkerPage(corpus, marker);
 
+        byte[] sibling = pdfWithMarkerPage(corpus, "SEALDROP-PLAINTEXT-MARKER-" + UUID.randomUUID());
+
         List<String> findings;
         try (DiskWatch watch = new DiskWatch(watchedRoots(), NoPlaintextOnDiskTest::isOtherProgramsFolder,
-                new PlaintextFingerprint(pdf, corpus, marker))) {
+                new PlaintextFingerprint(pdf, List.of(corpus, sibling), marker))) {
             // A scratch file that lives only while the watch runs, and one that stays.
             Path scratch = userHome.resolve("scratch.bin");
-            Files.write(scratch, Arrays.copyOfRange(pdf, pdf.length - 200, pdf.length - 100));
-            waitFor(() -> watch.filesSeenDuringWatch() > 0);
+            Files.write(scratch, pdf);
+            waitFor(() -> watch.hasFound(scratch));
             Files.delete(scratch);
             Files.writeString(userHome.resolve("extracted.txt"), "page 5: " + marker);
             findings = watch.finish();
@@ -152,6 +159,8 @@ class NoPlaintextOnDiskTest {
             robot.interact(viewer[0]::close);
             waitFor(() -> isAllZero(document.content()));
             findings = watch.finish();
+            // The open event goes into the index database in the home folder, so the watch must have seen it.
+            assertTrue(watch.filesSeenDuringWatch() > 0, "the watch service reported no file at all");
         }
 
         assertFalse(ImageIO.getUseCache(), "ImageIO caches decoded image streams in temporary files");
@@ -187,7 +196,10 @@ class NoPlaintextOnDiskTest {
         return roots;
     }
 
-    /** The private folders of the tools that run this session's shell commands, which this test does not read. */
+    /**
+     * Tells whether {@code folder} is a private folder of the tools that run shell commands on this
+     * machine, which this test does not read.
+     */
     private static boolean isOtherProgramsFolder(Path folder) {
         String name = folder.getFileName().toString();
         return name.startsWith("bash_jobs") || name.startsWith("bash_tool_");
@@ -202,6 +214,12 @@ class NoPlaintextOnDiskTest {
                 content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
                 content.newLineAtOffset(72, 700);
                 content.showText(marker);
+                Random random = new Random();
+                for (int line = 0; line < 40; line++) {
+                    content.newLineAtOffset(0, -14);
+                    content.showText(Long.toHexString(random.nextLong()) + " " + Long.toHexString(random.nextLong())
+                            + " " + Long.toHexString(random.nextLong()));
+                }
                 content.endText();
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -3,15 +3,18 @@ package org.sealdrop.ui.viewer;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
- * Recognisable pieces of one document's plaintext: 32-byte runs of its bytes that a reference file
- * does not contain, and a marker text in the encodings a text extractor or cache would write.
+ * Recognisable pieces of one document's plaintext: 32-byte runs of its bytes that no reference file
+ * contains, and a marker text in the encodings a text extractor or cache would write.
  *
- * <p>The runs start every 16 bytes, so any copy of 48 or more consecutive plaintext bytes contains one
- * of them. Runs found in the reference (the corpus file the document was made from, which other tests
- * may copy anywhere) and runs of one repeated byte are left out, so a hit means this document's bytes.
+ * <p>The runs start every 16 bytes, so any copy of 48 or more consecutive plaintext bytes of the
+ * document's own parts contains one of them. The references are the corpus file the document was made
+ * from and a second document made the same way with another marker. Runs found in them (corpus bytes,
+ * and what PDFBox or ImageIO writes the same way for every document, which other tests may write
+ * anywhere) and runs of one repeated byte are left out, so a hit means this document's own bytes.
  */
 final class PlaintextFingerprint {
 
@@ -20,10 +23,12 @@ final class PlaintextFingerprint {
 
     private final Set<ByteBuffer> runs = new HashSet<>();
 
-    PlaintextFingerprint(byte[] plaintext, byte[] reference, String marker) {
+    PlaintextFingerprint(byte[] plaintext, List<byte[]> references, String marker) {
         Set<ByteBuffer> referenceRuns = new HashSet<>();
-        for (int i = 0; i + RUN_LENGTH <= reference.length; i++) {
-            referenceRuns.add(ByteBuffer.wrap(reference, i, RUN_LENGTH).slice());
+        for (byte[] reference : references) {
+            for (int i = 0; i + RUN_LENGTH <= reference.length; i++) {
+                referenceRuns.add(ByteBuffer.wrap(reference, i, RUN_LENGTH).slice());
+            }
         }
         for (int i = 0; i + RUN_LENGTH <= plaintext.length; i += STRIDE) {
             ByteBuffer run = ByteBuffer.wrap(plaintext, i, RUN_LENGTH).slice();

@@ -92,17 +92,12 @@ class ViewerWatermarkTest {
         show(robot, "image.jpg", "image/jpeg", Corpus.read(Corpus.image("image.jpg")));
         waitForImage(robot);
 
-        robot.interact(() -> {
-            stage.setWidth(400);
-            stage.setHeight(300);
-        });
         Watermark watermark = robot.lookup("#watermark").queryAs(Watermark.class);
-        waitFor(() -> watermark.getWidth() < 500);
-        robot.interact(() -> {
-            stage.setWidth(1200);
-            stage.setHeight(760);
-        });
-        waitFor(() -> watermark.getWidth() > 1000);
+        double before = watermark.getWidth();
+        double wider = before < 1000 ? 1150 : 800;
+        robot.interact(() -> stage.setWidth(wider));
+        waitFor(() -> Math.abs(watermark.getWidth() - before) > 50,
+                () -> "a watermark " + watermark.getWidth() + " wide in a stage " + stage.getWidth() + " wide");
 
         Bounds area = watermark.localToScene(watermark.getLayoutBounds());
         List<Text> lines = lines(watermark);
