@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.sealdrop.audit.AuditIdentity;
 import org.sealdrop.audit.AuditStatus;
 
 /**
@@ -107,6 +108,38 @@ public interface DocumentService {
      */
     default void delete(UUID id) {
         throw new UnsupportedOperationException("This document service cannot delete documents.");
+    }
+
+    /**
+     * Records a print event with outcome success before the pages of a document go to a printer,
+     * under the audit policy as an open is: under the strict policy the receiver must acknowledge the
+     * event first. A rejection records the print as a failure and throws, and the caller sends no
+     * page. The default implementation prints nothing, for services without an audit trail.
+     *
+     * @throws org.sealdrop.SealDropException {@code SD-AUDIT-BACKLOG}, {@code SD-AUDIT-UNREACHABLE}
+     *     or {@code SD-AUDIT-REJECTED} when the policy rejects the print
+     * @throws UnsupportedOperationException from the default implementation
+     */
+    default void authorizePrint(UUID id) {
+        throw new UnsupportedOperationException("This document service cannot record prints.");
+    }
+
+    /**
+     * Records that printing a document failed after {@link #authorizePrint} allowed it.
+     *
+     * @param reason an error code, or {@code cancelled}; never a printer or file name
+     * @throws UnsupportedOperationException from the default implementation
+     */
+    default void recordPrintFailure(UUID id, String reason) {
+        throw new UnsupportedOperationException("This document service cannot record prints.");
+    }
+
+    /**
+     * Returns the user and device that this service names in its audit events, for the viewer's
+     * watermark. The default is empty, for services without an audit trail.
+     */
+    default Optional<AuditIdentity> auditIdentity() {
+        return Optional.empty();
     }
 
     /** Audit events written on this device and not yet acknowledged by the receiver. */

@@ -3,10 +3,13 @@ package org.sealdrop.app;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.sealdrop.SealDropException;
+import org.sealdrop.audit.AuditIdentity;
 import org.sealdrop.audit.AuditStatus;
+import org.sealdrop.audit.Outcome;
 import org.sealdrop.crypto.DocumentMetadata;
 import org.sealdrop.index.DocumentRecord;
 import org.sealdrop.index.UploadSession;
@@ -148,6 +151,30 @@ final class LocalDocuments implements DocumentService {
         } finally {
             services.wakeAuditSender();
         }
+    }
+
+    @Override
+    public void authorizePrint(UUID id) {
+        services.requirePermitted(Permission.PRINT);
+        try {
+            new DocumentAccess(services.transferContext()).authorizePrint(id);
+        } finally {
+            services.wakeAuditSender();
+        }
+    }
+
+    @Override
+    public void recordPrintFailure(UUID id, String reason) {
+        try {
+            new DocumentAccess(services.transferContext()).recordPrint(id, Outcome.FAILURE, reason);
+        } finally {
+            services.wakeAuditSender();
+        }
+    }
+
+    @Override
+    public Optional<AuditIdentity> auditIdentity() {
+        return Optional.of(services.auditTrail().identity());
     }
 
     @Override

@@ -7,9 +7,9 @@ import org.sealdrop.config.Settings;
 
 /**
  * An action on documents that a setting can turn off, usually IT through the managed settings file.
- * {@link LocalServices#requirePermitted} checks it before the action starts.
- *
- * <p>NOTE: only export calls it so far. Print and delete must call it where those actions start.
+ * {@link LocalServices#requirePermitted} checks it before the action starts: {@code LocalDocuments} calls
+ * it in export, print and delete, so the window and the command line are refused alike. The window also
+ * hides or disables the action's buttons.
  */
 public enum Permission {
 

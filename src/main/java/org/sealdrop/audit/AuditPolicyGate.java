@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies the {@link AuditPolicy} to opening and exporting documents. Callers invoke
+ * Applies the {@link AuditPolicy} to opening, exporting and printing documents. Callers invoke
  * {@link #checkBacklog} before decrypting and {@link #awaitAcknowledged} after recording the
  * event and before any plaintext leaves. Both pass every other action, so a backlog never blocks an
  * upload: it shows no document, and its event waits in the outbox like any other.
@@ -136,7 +136,7 @@ public final class AuditPolicyGate {
     }
 
     private static boolean releasesPlaintext(AuditAction action) {
-        return action == AuditAction.OPEN || action == AuditAction.EXPORT;
+        return action == AuditAction.OPEN || action == AuditAction.EXPORT || action == AuditAction.PRINT;
     }
 
     private static String formatDuration(Duration duration) {

@@ -41,6 +41,11 @@ public final class AuditTrail {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** The user and device that this trail names in its events. */
+    public AuditIdentity identity() {
+        return identity;
+    }
+
     /**
      * Appends an event to the outbox in its own transaction and returns it. When this returns, the
      * event is committed to the index file.

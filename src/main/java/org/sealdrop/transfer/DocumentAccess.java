@@ -21,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opening, exporting and verifying documents, each with its audit event. The event of a successful
- * open or export is in the outbox before any plaintext leaves this class, and the context's
+ * Opening, exporting, printing and verifying documents, each with its audit event. The event of a
+ * successful open, export or print is in the outbox before any plaintext leaves this class, and the context's
  * {@link org.sealdrop.audit.AuditPolicyGate} has passed it: a rejection throws {@code SD-AUDIT-BACKLOG}
  * or {@code SD-AUDIT-UNREACHABLE}, records a failed event and discards the plaintext. A verification
  * failure records an integrity-failure event, marks the row damaged and discards the plaintext.
@@ -176,9 +176,22 @@ public final class DocumentAccess {
     }
 
     /**
-     * Records that a document opened in the viewer was sent to a printer, or that printing it failed.
-     * Call it after the printer accepted or rejected the job. A failure carries the error code or a
-     * fixed reason such as {@code cancelled}. No caller exists yet, because the viewer has no print command.
+     * Records a print event with outcome success before the pages of a document go to a printer, under
+     * the audit policy as {@link #open} is: the backlog check comes first and, under the strict policy,
+     * the receiver must acknowledge the event before this returns. A rejection records the print as a
+     * failure with the error code as reason and throws; the caller then sends no page.
+     *
+     * @throws SealDropException {@code SD-DOCUMENT-NOT-FOUND}, {@code SD-AUDIT-BACKLOG},
+     *     {@code SD-AUDIT-UNREACHABLE} or {@code SD-AUDIT-REJECTED}
+     */
+    public void authorizePrint(UUID id) {
+        audited(find(id), AuditAction.PRINT, r -> null);
+    }
+
+    /**
+     * Records that printing a document failed after {@link #authorizePrint} had recorded its success
+     * event, or any other print outcome the caller needs to record. A failure carries the error code or
+     * a fixed reason such as {@code cancelled}.
      *
      * @param reason null, or an error code or short fixed ASCII text; never a printer or file name
      * @throws SealDropException with code {@code SD-DOCUMENT-NOT-FOUND} when the index has no such

@@ -282,6 +282,9 @@ public final class MainWindow {
     private void openViewer(OpenedDocument opened) {
         UUID id = opened.id();
         ViewerWindow viewer = ViewerWindow.open(opened, documents, executor);
+        if (!vault.settingsAccess().map(access -> access.current().printAllowed()).orElse(true)) {
+            viewer.printing().setPrintAllowed(false);
+        }
         viewers.add(viewer);
         viewedDocuments.put(viewer, id);
         viewer.stage().addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> viewedDocuments.remove(viewer));

@@ -77,10 +77,20 @@ class AuditPolicyGateTest {
         AuditPolicyGate gate = queued(1, Duration.ofHours(1));
 
         for (AuditAction action : AuditAction.values()) {
-            if (action != AuditAction.OPEN && action != AuditAction.EXPORT) {
+            if (action != AuditAction.OPEN && action != AuditAction.EXPORT && action != AuditAction.PRINT) {
                 assertDoesNotThrow(() -> gate.checkBacklog(action), action.wireName());
             }
         }
+    }
+
+    @Test
+    void backlogBlocksPrint() {
+        record(5, NOW.minus(Duration.ofDays(3)));
+
+        SealDropException rejected = assertThrows(SealDropException.class,
+                () -> queued(1, Duration.ofHours(1)).checkBacklog(AuditAction.PRINT));
+
+        assertEquals(AuditPolicyGate.BACKLOG, rejected.errorCode());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.sealdrop.ui.viewer;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import javafx.beans.property.BooleanProperty;
@@ -42,7 +43,8 @@ import org.sealdrop.viewer.PlainText;
  * with "Save a decrypted copy…". The window owns the {@link OpenedDocument}: closing it releases the
  * renderer and then wipes the plaintext.
  *
- * <p>Keys: Page Up and Page Down turn pages, Ctrl+Plus and Ctrl+Minus zoom, Ctrl+W and Escape close.
+ * <p>Keys: Page Up and Page Down turn pages, Ctrl+Plus and Ctrl+Minus zoom, Ctrl+P prints, Ctrl+W and
+ * Escape close. Every page and text shown carries a {@link Watermark}.
  */
 public final class ViewerWindow {
 
@@ -62,6 +64,8 @@ public final class ViewerWindow {
     private final HBox statusSlot = new HBox(status);
     private final BooleanProperty saving = new SimpleBooleanProperty(this, "saving", false);
     private final Button toolbarSave = saveButton("saveCopyButton");
+    private final WatermarkText watermark;
+    private final ViewerPrinting printing;
     private PageRenderer renderer;
     private PagedView paged;
     private boolean closed;
@@ -72,6 +76,8 @@ public final class ViewerWindow {
         this.documents = documents;
         this.executor = executor;
         this.kind = detectKind(document);
+        this.watermark = WatermarkText.of(documents.auditIdentity(), Clock.systemDefaultZone());
+        this.printing = new ViewerPrinting(stage, document.id(), kind, documents, executor, watermark, status::setText);
     }
 
     /** Detects the document kind; a ranged document is shown only as a PDF, because only PDFs open ranged. */
@@ -111,6 +117,11 @@ public final class ViewerWindow {
         return kind;
     }
 
+    /** The Print command, for tests and for the setting that forbids printing. */
+    public ViewerPrinting printing() {
+        return printing;
+    }
+
     /** Closes the window; the plaintext is wiped once a page render in progress has finished. */
     public void close() {
         stage.close();
@@ -121,7 +132,7 @@ public final class ViewerWindow {
         status.setMinWidth(0);
         statusSlot.setAlignment(Pos.CENTER_LEFT);
         statusSlot.setMinWidth(0);
-        toolbar.getChildren().setAll(statusSlot, grow(), toolbarSave);
+        toolbar.getChildren().setAll(statusSlot, grow(), printing.button(), toolbarSave);
         toolbar.getStyleClass().add("viewer-toolbar");
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(6, 10, 6, 10));
@@ -144,8 +155,9 @@ public final class ViewerWindow {
             BackgroundTasks.run(executor, this::openRenderer, opened -> {
                 if (opened != null) {
                     paged = new PagedView(opened, 1f, executor, this::showFailure);
-                    toolbar.getChildren().setAll(statusSlot, grow(), paged.controls(), grow(), toolbarSave);
-                    root.setCenter(paged.pages());
+                    printing.attach(opened);
+                    toolbar.getChildren().setAll(statusSlot, grow(), paged.controls(), grow(), printing.button(), toolbarSave);
+                    root.setCenter(Watermark.over(paged.pages(), watermark));
                     paged.showPage(0);
                 }
             }, this::showLoadFailure);
@@ -177,7 +189,7 @@ public final class ViewerWindow {
         area.setWrapText(true);
         area.getStyleClass().add("document-text");
         area.setAccessibleText(Messages.text("viewer.text.accessible"));
-        root.setCenter(area);
+        root.setCenter(Watermark.over(area, watermark));
         if (text.truncated()) {
             status.setText(Messages.text("viewer.text.truncated", PlainText.DEFAULT_MAX_BYTES / (1024 * 1024)));
         }
@@ -232,6 +244,7 @@ public final class ViewerWindow {
         box.setMaxWidth(520);
         root.setCenter(box);
         toolbar.getChildren().setAll(statusSlot);
+        printing.setPrintAllowed(false);
         paged = null;
     }
 
@@ -305,6 +318,9 @@ public final class ViewerWindow {
         if (code == KeyCode.ESCAPE || (event.isShortcutDown() && code == KeyCode.W)) {
             event.consume();
             close();
+        } else if (event.isShortcutDown() && code == KeyCode.P) {
+            event.consume();
+            printing.print();
         } else if (paged == null) {
             return;
         } else if (code == KeyCode.PAGE_DOWN) {

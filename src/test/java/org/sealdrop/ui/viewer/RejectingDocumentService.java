@@ -10,7 +10,7 @@ import org.sealdrop.app.SyncReport;
 import org.sealdrop.app.TransferListener;
 
 /** A document service for viewer tests that must not reach any service: every call fails the test. */
-final class RejectingDocumentService implements DocumentService {
+class RejectingDocumentService implements DocumentService {
 
     @Override
     public List<DocumentSummary> list() {
