@@ -33,6 +33,7 @@ public final class ErrorDialog {
         if (owner != null) {
             alert.initOwner(owner);
         }
+        Dialogs.prepare(alert);
         alert.setTitle(Messages.text("error.window.title"));
         alert.setHeaderText(report.title());
         alert.setContentText(report.text());

@@ -24,6 +24,7 @@ import org.sealdrop.app.SetUpResult;
 import org.sealdrop.app.VaultAccess;
 import org.sealdrop.app.VaultState;
 import org.sealdrop.ui.documents.DocumentsView;
+import org.sealdrop.ui.theme.UiTheme;
 import org.sealdrop.ui.vault.SetupView;
 import org.sealdrop.ui.vault.UnlockView;
 import org.sealdrop.ui.viewer.ViewerWindow;
@@ -92,7 +93,8 @@ public final class MainWindow {
         Dimension2D size = WindowSizes.fitToScreen(1000, 720);
         Scene scene = new Scene(window.handedNotice.wrap(window.content), size.getWidth(), size.getHeight());
         window.autoLock.watch(scene);
-        scene.getStylesheets().add(MainWindow.class.getResource("/org/sealdrop/ui/sealdrop.css").toExternalForm());
+        UiTheme.apply(scene);
+        WindowShortcuts.install(scene, window::lockFromShortcut);
         stage.setScene(scene);
         stage.setTitle(Messages.text("app.title"));
         stage.setMinWidth(640);
@@ -158,6 +160,7 @@ public final class MainWindow {
         result.close();
         Alert note = new Alert(Alert.AlertType.INFORMATION);
         note.initOwner(stage);
+        Dialogs.prepare(note);
         note.setTitle(Messages.text("app.title"));
         note.setHeaderText(Messages.text(result.created() ? "setup.done.created" : "setup.done.joined"));
         note.show();
@@ -232,6 +235,13 @@ public final class MainWindow {
         viewers.add(viewer);
         autoLock.watch(viewer.stage().getScene());
         viewer.stage().addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> viewers.remove(viewer));
+    }
+
+    /** Locks as the Lock button does, when the documents view shows; elsewhere the shortcut does nothing. */
+    private void lockFromShortcut() {
+        if (documentsView != null) {
+            lock(LockReason.REQUEST);
+        }
     }
 
     private void lockAfterIdle() {

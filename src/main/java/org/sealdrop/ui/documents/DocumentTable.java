@@ -58,6 +58,8 @@ final class DocumentTable {
 
         table.setRowFactory(view -> {
             TableRow<DocumentSummary> row = new TableRow<>();
+            // A screen reader announces the row by this text: the name and the status, not only the first cell.
+            row.accessibleTextProperty().bind(row.itemProperty().map(DocumentTable::describeRow));
             row.setOnMouseClicked(event -> {
                 if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2 && !row.isEmpty()) {
                     onOpen.accept(row.getItem());
@@ -65,6 +67,7 @@ final class DocumentTable {
             });
             return row;
         });
+        selectOnFocus(table);
         table.setOnKeyPressed(event -> {
             DocumentSummary selected = table.getSelectionModel().getSelectedItem();
             if (event.getCode() == KeyCode.ENTER && selected != null) {
@@ -73,6 +76,25 @@ final class DocumentTable {
             }
         });
         return table;
+    }
+
+    /**
+     * Selects the focused row, or the first, when the table gets the keyboard focus with nothing
+     * selected, so that Enter opens a document right after a Tab into the table.
+     */
+    private static void selectOnFocus(TableView<DocumentSummary> table) {
+        table.focusedProperty().addListener((observable, was, is) -> {
+            if (is && table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
+                int focused = table.getFocusModel().getFocusedIndex();
+                table.getSelectionModel().select(focused < 0 ? 0 : focused);
+            }
+        });
+    }
+
+    /** Returns what a screen reader says for a row: name, status and when it was added. */
+    static String describeRow(DocumentSummary summary) {
+        return Messages.text("documents.row.accessible", summary.name(), formatStatus(summary.status()),
+                formatAdded(summary.addedAt()));
     }
 
     static String formatAdded(Instant addedAt) {
