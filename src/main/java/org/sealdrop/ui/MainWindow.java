@@ -16,6 +16,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 import org.sealdrop.app.DocumentService;
 import org.sealdrop.app.LockReason;
@@ -234,13 +235,27 @@ public final class MainWindow {
         ViewerWindow viewer = ViewerWindow.open(opened, documents, executor);
         viewers.add(viewer);
         autoLock.watch(viewer.stage().getScene());
-        viewer.stage().addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> viewers.remove(viewer));
+        viewer.stage().addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> {
+            viewers.remove(viewer);
+            returnFocus();
+        });
     }
 
     /** Locks as the Lock button does, when the documents view shows; elsewhere the shortcut does nothing. */
     private void lockFromShortcut() {
         if (documentsView != null) {
             lock(LockReason.REQUEST);
+        }
+    }
+
+    /**
+     * Gives the keyboard focus back to this window after a viewer closed, unless another window has
+     * it, so that a user who closed the viewer with Escape can go on by keyboard.
+     */
+    private void returnFocus() {
+        boolean otherFocused = Window.getWindows().stream().anyMatch(shown -> shown != stage && shown.isFocused());
+        if (stage.isShowing() && !otherFocused) {
+            stage.requestFocus();
         }
     }
 
