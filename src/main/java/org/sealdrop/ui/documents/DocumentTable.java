@@ -19,6 +19,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import org.sealdrop.app.DocumentSummary;
+import org.sealdrop.ui.ColumnWidths;
 import org.sealdrop.ui.Messages;
 
 /**
@@ -55,6 +56,7 @@ final class DocumentTable {
         status.setCellFactory(column -> formattedCell(DocumentTable::formatStatus, null));
         status.setPrefWidth(110);
         table.getColumns().setAll(java.util.List.of(name, patient, size, added, status));
+        ColumnWidths.followFont(table);
 
         table.setRowFactory(view -> {
             TableRow<DocumentSummary> row = new TableRow<>();
