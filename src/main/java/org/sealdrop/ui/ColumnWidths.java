@@ -49,10 +49,29 @@ public final class ColumnWidths {
             }
             Label label = (Label) found;
             designWidths.put(column, column.getPrefWidth());
-            Runnable fit = () -> fit(column, header, label, designWidths.get(column));
+            double[] fittedSize = {0};
+            // A restyle can pass the label through other fonts before the final one, so fit after the
+            // pulse, and only when the size differs from the one fitted last.
+            Runnable fit = () -> Platform.runLater(() -> {
+                if (label.getFont().getSize() != fittedSize[0]) {
+                    fittedSize[0] = label.getFont().getSize();
+                    fit(column, header, label, designWidths.get(column));
+                    // A constrained resize policy spreads the width only when asked; a zero resize asks.
+                    spreadWidth(table);
+                }
+            });
             label.fontProperty().addListener((observable, old, font) -> fit.run());
-            label.textProperty().addListener((observable, old, text) -> fit.run());
+            label.textProperty().addListener((observable, old, text) -> {
+                fittedSize[0] = 0;
+                fit.run();
+            });
             fit.run();
+        }
+    }
+
+    private static <S> void spreadWidth(TableView<S> table) {
+        if (!table.getColumns().isEmpty()) {
+            table.resizeColumn(table.getColumns().get(0), 0);
         }
     }
 
