@@ -2,14 +2,18 @@ package org.sealdrop.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
 import javafx.scene.image.ImageView;
 import javafx.scene.text.Text;
+import org.sealdrop.app.DocumentSummary;
+import org.testfx.api.FxRobot;
 
 /**
  * Checks on a live scene graph that the accessibility tests share. Each returns a list of findings,
@@ -65,6 +69,12 @@ final class AccessibilityChecks {
             }
         }
         return found;
+    }
+
+    /** Waits until the documents view's table shows and returns it. */
+    @SuppressWarnings("unchecked")
+    static TableView<DocumentSummary> documentTable(FxRobot robot) throws TimeoutException {
+        return (TableView<DocumentSummary>) WindowFixture.waitForShowing(robot, "#documentTable");
     }
 
     /** Returns the text a labeled control should show: its text without the mnemonic underscore. */

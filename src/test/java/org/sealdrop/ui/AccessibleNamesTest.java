@@ -108,7 +108,7 @@ class AccessibleNamesTest {
             robot.lookup("#unlockButton").queryButton().fire();
         });
         waitFor(() -> fixture.window().documentsView() != null);
-        TableView<DocumentSummary> table = robot.lookup("#documentTable").queryTableView();
+        TableView<DocumentSummary> table = AccessibilityChecks.documentTable(robot);
         waitFor(() -> table.getItems().size() == 2);
         WaitForAsyncUtils.waitForFxEvents();
         assertAllNamed("documents view");

@@ -50,7 +50,7 @@ class KeyboardOnlyTest extends MainWindowTest {
         tabTo(robot, scene, node -> "unlockButton".equals(node.getId()));
         robot.type(KeyCode.SPACE);
         waitFor(() -> window.documentsView() != null);
-        TableView<DocumentSummary> table = robot.lookup("#documentTable").queryTableView();
+        TableView<DocumentSummary> table = AccessibilityChecks.documentTable(robot);
         waitFor(() -> table.getItems().size() == 1);
 
         List<Node> stops = tabCycle(robot, scene);

@@ -10,8 +10,10 @@ import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.TableView;
 import javafx.scene.text.Font;
 import org.junit.jupiter.api.Test;
+import org.sealdrop.app.DocumentSummary;
 import org.sealdrop.app.TransferListener;
 import org.sealdrop.testsupport.Corpus;
 import org.testfx.api.FxRobot;
@@ -30,7 +32,8 @@ class LargeTextTest extends MainWindowTest {
     void buttonsAndHeadersFitAtLargerFont(FxRobot robot) throws TimeoutException {
         services.documents().upload(Corpus.pdf("minimal-document.pdf"), "P-7", TransferListener.NONE);
         window = fixture.showUnlocked(robot);
-        waitFor(() -> robot.lookup("#documentTable").queryTableView().getItems().size() == 1);
+        TableView<DocumentSummary> table = AccessibilityChecks.documentTable(robot);
+        waitFor(() -> table.getItems().size() == 1);
 
         double size = Font.getDefault().getSize() * SCALE;
         robot.interact(() -> stage.getScene().getRoot().setStyle("-fx-font-size: " + size + "px;"));

@@ -73,7 +73,7 @@ class ReadmeScreenshotsTest extends MainWindowTest {
         }
 
         window = fixture.showUnlocked(robot);
-        TableView<DocumentSummary> table = robot.lookup("#documentTable").queryTableView();
+        TableView<DocumentSummary> table = AccessibilityChecks.documentTable(robot);
         waitFor(() -> table.getItems().size() == DOCUMENTS.size());
 
         for (ThemeChoice theme : new ThemeChoice[] {ThemeChoice.LIGHT, ThemeChoice.DARK}) {
