@@ -56,7 +56,7 @@ public final class ColumnWidths {
                 if (label.getFont().getSize() != fittedSize[0]) {
                     fittedSize[0] = label.getFont().getSize();
                     fit(column, header, label, designWidths.get(column));
-                    // A constrained resize policy spreads the width only when asked; a zero resize asks.
+                    // A constrained resize policy spreads the width again only on a resize, so request one of zero.
                     spreadWidth(table);
                 }
             });

@@ -29,9 +29,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Uses the window on the real services by keyboard alone: type the passphrase, Tab to Unlock, Tab
- * through the documents view in reading order to the table, open the selected document with Enter,
- * close the viewer with Escape, and Tab to Lock. No step clicks, and no step moves the focus itself.
+ * Uses the window on the real services by keyboard alone. The test types the passphrase, tabs to
+ * Unlock, tabs through the documents view in reading order to the table, opens the selected document
+ * with Enter, closes the viewer with Escape and tabs to Lock. No step clicks or moves the focus itself.
  */
 class KeyboardOnlyTest extends MainWindowTest {
 

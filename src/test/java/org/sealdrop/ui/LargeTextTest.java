@@ -21,7 +21,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The main window with the default font 1.5 times as large, as when the operating system's text
- * scale asks for it: every button, table header and date or status cell still shows its whole
+ * scale requests it: every button, table header and date or status cell still shows its whole
  * text, with no ellipsis.
  */
 class LargeTextTest extends MainWindowTest {

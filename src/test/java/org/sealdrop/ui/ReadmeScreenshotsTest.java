@@ -18,6 +18,7 @@ import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sealdrop.app.DocumentSummary;
@@ -58,11 +59,15 @@ class ReadmeScreenshotsTest extends MainWindowTest {
     /** Share of pixels that must differ from black; a failed software render comes out black. */
     private static final double MIN_PAINTED_SHARE = 0.5;
 
+    @BeforeAll
+    static void onlyWhenAsked() {
+        assumeTrue(!System.getProperty("screenshots", "").isBlank(),
+                "set -Dscreenshots=FOLDER to render the README screenshots");
+    }
+
     @Test
     void renderWindowsInBothThemes(FxRobot robot) throws IOException, TimeoutException {
-        String folder = System.getProperty("screenshots", "");
-        assumeTrue(!folder.isBlank(), "set -Dscreenshots=FOLDER to render the README screenshots");
-        Path output = Files.createDirectories(Path.of(folder));
+        Path output = Files.createDirectories(Path.of(System.getProperty("screenshots")));
         robot.interact(() -> UiTheme.load(UiPreferences.inMemory()));
 
         int patient = 1040;

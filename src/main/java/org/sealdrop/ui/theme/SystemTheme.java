@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Detects whether the operating system asks for dark windows. JavaFX 21 has no API for it, so this
- * asks the desktop the way its own tools do, each with a short time-out, and falls back to light:
+ * Detects whether the operating system requests dark windows. JavaFX 21 has no API for it, so this
+ * queries the desktop the way its own tools do, each with a short time-out, and falls back to light:
  *
  * <ul>
  *   <li>Linux: the {@code GTK_THEME} variable ending in {@code :dark}, else GNOME's
@@ -50,7 +50,7 @@ public final class SystemTheme {
         return new SystemTheme(System.getProperty("os.name", ""), System.getenv(), SystemTheme::runCommand);
     }
 
-    /** Returns {@link Theme#DARK} when the desktop asks for dark windows, otherwise {@link Theme#LIGHT}. */
+    /** Returns {@link Theme#DARK} when the desktop requests dark windows, otherwise {@link Theme#LIGHT}. */
     public Theme detect() {
         if (osName.startsWith("windows")) {
             return windows();

@@ -44,7 +44,7 @@ public final class UiPreferences {
         return new UiPreferences(null);
     }
 
-    /** The theme the user picked; {@link ThemeChoice#SYSTEM} until they pick one. */
+    /** Returns the theme the user picked, or {@link ThemeChoice#SYSTEM} until they pick one. */
     public ThemeChoice theme() {
         return theme;
     }

@@ -12,7 +12,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
 
 /**
- * The colour theme of every SealDrop window. {@code sealdrop.css} holds the shared rules and uses
+ * The colour theme of every SealDrop window. {@code sealdrop.css} contains the shared rules and uses
  * looked-up colours ({@code -sd-background}, {@code -sd-text}, {@code -sd-accent} and others) that
  * {@code theme-light.css} or {@code theme-dark.css} defines. Windows and dialogs register here through
  * {@link #apply(Scene)} or {@link #apply(DialogPane)}, and a new choice restyles all of them at once.
@@ -47,12 +47,12 @@ public final class UiTheme {
         restyle();
     }
 
-    /** The choice the user made, {@link ThemeChoice#SYSTEM} by default. */
+    /** Returns the choice the user made, {@link ThemeChoice#SYSTEM} by default. */
     public static ThemeChoice choice() {
         return preferences.theme();
     }
 
-    /** The theme shown now, which for {@link ThemeChoice#SYSTEM} is the one the desktop asks for. */
+    /** Returns the theme shown now, which for {@link ThemeChoice#SYSTEM} is the one the desktop requests. */
     public static Theme theme() {
         if (THEME.get() == null) {
             THEME.set(preferences.theme().resolve(system));
@@ -60,7 +60,7 @@ public final class UiTheme {
         return THEME.get();
     }
 
-    /** The theme shown now, as a property that changes when the user picks another. */
+    /** Returns the theme shown now as a property, which changes when the user picks another. */
     public static ReadOnlyObjectProperty<Theme> themeProperty() {
         theme();
         return THEME.getReadOnlyProperty();

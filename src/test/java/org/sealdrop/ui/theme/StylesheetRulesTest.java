@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rules that keep the stylesheets following the system text size and the theme: font sizes in em or
- * percent (never px or pt, which ignore the default font size the operating system sets), and no
- * literal colour in the shared rules.
+ * Rules that keep the stylesheets following the system text size and the theme. Font sizes are in em
+ * or percent, because px and pt ignore the default font size that the operating system sets. The
+ * shared rules contain no literal colour.
  */
 class StylesheetRulesTest {
 
@@ -53,6 +53,7 @@ class StylesheetRulesTest {
     @Test
     void scanFindsPixelFontSize() {
         Matcher matcher = FONT_SIZE.matcher(".x { -fx-font-size: 14px; }");
-        assertTrue(matcher.find() && ABSOLUTE.matcher(matcher.group(1)).find(), "the scan catches px");
+        assertTrue(matcher.find(), "the scan finds the font size");
+        assertTrue(ABSOLUTE.matcher(matcher.group(1)).find(), "the scan catches px");
     }
 }

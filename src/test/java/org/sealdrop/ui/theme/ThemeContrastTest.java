@@ -54,7 +54,8 @@ class ThemeContrastTest {
         for (Object[] pair : PAIRS) {
             String foreground = colours.get((String) pair[0]);
             String background = colours.get((String) pair[1]);
-            assertTrue(foreground != null && background != null, theme + " defines " + pair[0] + " and " + pair[1]);
+            assertTrue(foreground != null, theme + " defines " + pair[0]);
+            assertTrue(background != null, theme + " defines " + pair[1]);
             double ratio = contrast(foreground, background);
             if (ratio < (double) pair[2]) {
                 failing.add(String.format("%s %s on %s %s: %.2f:1, needs %.1f:1", pair[0], foreground, pair[1],
