@@ -81,6 +81,10 @@ public final class ColumnWidths {
         double textWidth = label.prefWidth(-1) + header.snappedLeftInset() + header.snappedRightInset()
                 + SORT_ARROW_EMS * font.getSize();
         column.setMinWidth(Math.ceil(textWidth));
-        column.setPrefWidth(Math.max(Math.ceil(designWidth * scale), column.getMinWidth()));
+        // At the design size the preferred width stays as set, because a new one makes a constrained
+        // resize policy leave a gap after the last column until the next resize.
+        if (scale > 1) {
+            column.setPrefWidth(Math.max(Math.ceil(designWidth * scale), column.getMinWidth()));
+        }
     }
 }

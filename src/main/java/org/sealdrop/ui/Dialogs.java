@@ -6,7 +6,7 @@ import javafx.scene.image.ImageView;
 import org.sealdrop.ui.theme.UiTheme;
 
 /**
- * Readies an {@link Alert} the way every SealDrop dialog needs: the current colour theme, and an
+ * Readies an {@link Alert} the way every SealDrop dialog needs: the current colour theme and an
  * accessible name for the icon that Modena draws in its header ("Error", "Warning" and so on), which
  * a screen reader would otherwise announce as an unnamed image.
  */
@@ -27,4 +27,5 @@ public final class Dialogs {
             }
         });
     }
+
 }

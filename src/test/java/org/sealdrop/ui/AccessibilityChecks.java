@@ -6,6 +6,8 @@ import java.util.concurrent.TimeoutException;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableRow;
@@ -44,6 +46,36 @@ final class AccessibilityChecks {
             boolean row = node instanceof TableRow && !((TableRow<?>) node).isEmpty();
             if ((reachable || image || row) && !hasName(node, all)) {
                 found.add(describe(node));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Lists the dialogs under {@code root} that lack a default button (Enter) or a way to close with
+     * Escape: a cancel button, or a single button, which JavaFX closes on Escape too ({@code DialogKeysTest}).
+     */
+    static List<String> dialogKeyProblems(Parent root) {
+        List<Node> all = new ArrayList<>();
+        collect(root, all);
+        List<String> found = new ArrayList<>();
+        for (Node node : all) {
+            if (!(node instanceof DialogPane)) {
+                continue;
+            }
+            boolean hasDefault = false;
+            boolean hasCancel = ((DialogPane) node).getButtonTypes().size() == 1;
+            for (Node button : node.lookupAll(".button")) {
+                if (button instanceof Button && isShown(button)) {
+                    hasDefault |= ((Button) button).isDefaultButton();
+                    hasCancel |= ((Button) button).isCancelButton();
+                }
+            }
+            if (!hasDefault) {
+                found.add(describe(node) + " has no default button for Enter");
+            }
+            if (!hasCancel) {
+                found.add(describe(node) + " has no cancel button for Escape");
             }
         }
         return found;

@@ -38,8 +38,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Walks every screen the window reaches on the real services (set-up form, recovery key, unlock,
  * documents view with rows, duplicate question, viewer, error window) and fails on any control a
- * screen reader reaches without a name. Each check covers every window that shows at that moment,
- * so new screens and dialogs are checked as soon as a step here opens them.
+ * screen reader reaches without a name, and on a dialog whose Enter or Escape does nothing. Each check
+ * covers every window that shows at that moment, so new screens and dialogs are checked as soon as a
+ * step here opens them.
  */
 @ExtendWith(ApplicationExtension.class)
 class AccessibleNamesTest {
@@ -136,7 +137,7 @@ class AccessibleNamesTest {
         assertAllNamed("error window with details");
     }
 
-    /** Fails with every unnamed control of every showing window. */
+    /** Fails with every unnamed control of every showing window, and every dialog without Enter or Escape. */
     private static void assertAllNamed(String screen) {
         WaitForAsyncUtils.waitForFxEvents();
         List<String> unnamed = new ArrayList<>();
@@ -146,6 +147,7 @@ class AccessibleNamesTest {
                 if (window.isShowing() && window.getScene() != null) {
                     windows[0]++;
                     unnamed.addAll(AccessibilityChecks.unnamedNodes(window.getScene().getRoot()));
+                    unnamed.addAll(AccessibilityChecks.dialogKeyProblems(window.getScene().getRoot()));
                 }
             }
         });

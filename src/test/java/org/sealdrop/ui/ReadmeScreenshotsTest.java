@@ -85,7 +85,7 @@ class ReadmeScreenshotsTest extends MainWindowTest {
             String suffix = "-" + theme.name().toLowerCase(java.util.Locale.ROOT) + ".png";
             robot.interact(() -> {
                 UiTheme.choose(theme);
-                int row = indexOf(table, "Referral letter cardiology.pdf");
+                int row = indexOf(table, "Discharge summary.pdf");
                 table.getSelectionModel().select(row);
                 table.requestFocus();
             });
