@@ -29,6 +29,8 @@ import org.sealdrop.instance.InstanceLock;
 import org.sealdrop.ui.DesktopLauncher;
 import org.sealdrop.ui.HandedFiles;
 import org.sealdrop.ui.Messages;
+import org.sealdrop.ui.theme.UiPreferences;
+import org.sealdrop.ui.theme.UiTheme;
 import org.sealdrop.vault.WrongPassphraseException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -108,6 +110,7 @@ final class DemoCommand implements Callable<Integer> {
             } else {
                 HandedFiles handedFiles = new HandedFiles();
                 try (HandOffListener listener = SealDropCommand.listen(windowLock, home, handedFiles)) {
+                    UiTheme.load(UiPreferences.in(home.root()));
                     DesktopLauncher.launch(services.vault(), services.documents(), handedFiles);
                 }
             }

@@ -17,6 +17,8 @@ import org.sealdrop.selftest.SelfTest;
 import org.sealdrop.ui.DesktopLauncher;
 import org.sealdrop.ui.HandedFiles;
 import org.sealdrop.ui.Messages;
+import org.sealdrop.ui.theme.UiPreferences;
+import org.sealdrop.ui.theme.UiTheme;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -82,6 +84,7 @@ public final class SealDropCommand implements Callable<Integer> {
         try (InstanceLock held = lock.get();
                 HandOffListener listener = listen(held, folder, handedFiles);
                 LocalServices services = LocalServices.open(folder, ServiceOptions.defaults())) {
+            UiTheme.load(UiPreferences.in(folder.root()));
             DesktopLauncher.launch(services.vault(), services.documents(), handedFiles);
             services.flushAudit(java.time.Duration.ofSeconds(5));
         }

@@ -48,6 +48,7 @@ public final class ErrorDialog {
         if (owner != null) {
             alert.initOwner(owner);
         }
+        Dialogs.prepare(alert);
         alert.setTitle(Messages.text("error.window.title"));
         alert.setHeaderText(report.title());
         alert.getDialogPane().setContent(summary(report));

@@ -22,6 +22,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 import org.sealdrop.app.DocumentService;
 import org.sealdrop.app.LockReason;
@@ -32,6 +33,7 @@ import org.sealdrop.app.VaultState;
 import org.sealdrop.ui.documents.DocumentsView;
 import org.sealdrop.ui.settings.SettingsButton;
 import org.sealdrop.ui.settings.SettingsWindow;
+import org.sealdrop.ui.theme.UiTheme;
 import org.sealdrop.ui.vault.SetupView;
 import org.sealdrop.ui.vault.UnlockView;
 import org.sealdrop.ui.viewer.ViewerWindow;
@@ -103,7 +105,8 @@ public final class MainWindow {
         Scene scene = new Scene(window.handedNotice.wrap(window.content), size.getWidth(), size.getHeight());
         window.autoLock.watch(scene);
         window.listenForSettingsRequests(scene);
-        scene.getStylesheets().add(MainWindow.class.getResource("/org/sealdrop/ui/sealdrop.css").toExternalForm());
+        UiTheme.apply(scene);
+        WindowShortcuts.install(scene, window::lockFromShortcut);
         stage.setScene(scene);
         stage.setTitle(Messages.text("app.title"));
         stage.setMinWidth(640);
@@ -169,6 +172,7 @@ public final class MainWindow {
         }
         Alert note = new Alert(Alert.AlertType.INFORMATION);
         note.initOwner(stage);
+        Dialogs.prepare(note);
         note.setTitle(Messages.text("app.title"));
         note.setHeaderText(Messages.text("setup.done.joined"));
         note.show();
@@ -289,7 +293,28 @@ public final class MainWindow {
         viewedDocuments.put(viewer, id);
         viewer.stage().addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> viewedDocuments.remove(viewer));
         autoLock.watch(viewer.stage().getScene());
-        viewer.stage().addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> viewers.remove(viewer));
+        viewer.stage().addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> {
+            viewers.remove(viewer);
+            returnFocus();
+        });
+    }
+
+    /** Locks as the Lock button does, when the documents view shows; elsewhere the shortcut does nothing. */
+    private void lockFromShortcut() {
+        if (documentsView != null) {
+            lock(LockReason.REQUEST);
+        }
+    }
+
+    /**
+     * Gives the keyboard focus back to this window after a viewer closed, unless another window has
+     * it, so that a user who closed the viewer with Escape can go on by keyboard.
+     */
+    private void returnFocus() {
+        boolean otherFocused = Window.getWindows().stream().anyMatch(shown -> shown != stage && shown.isFocused());
+        if (stage.isShowing() && !otherFocused) {
+            stage.requestFocus();
+        }
     }
 
     /** Closes the viewers of a deleted document, which wipes their plaintext. */

@@ -32,6 +32,7 @@ public final class RecoveryKeyDialog {
 
         Alert dialog = new Alert(Alert.AlertType.WARNING);
         dialog.initOwner(owner);
+        Dialogs.prepare(dialog);
         dialog.setTitle(Messages.text("app.title"));
         dialog.setHeaderText(Messages.text("recovery.key.header"));
         dialog.getDialogPane().setContent(new VBox(12, explanation, key));

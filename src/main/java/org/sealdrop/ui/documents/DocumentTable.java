@@ -24,6 +24,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import org.sealdrop.app.DocumentSummary;
+import org.sealdrop.ui.ColumnWidths;
 import org.sealdrop.ui.Messages;
 
 /**
@@ -58,9 +59,12 @@ final class DocumentTable {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(columns());
         sortNewestFirst(table);
+        ColumnWidths.followFont(table);
 
         table.setRowFactory(view -> {
             TableRow<DocumentSummary> row = new TableRow<>();
+            // A screen reader announces the row by this text: the name and the status, not only the first cell.
+            row.accessibleTextProperty().bind(row.itemProperty().map(DocumentTable::describeRow));
             row.setOnMouseClicked(event -> {
                 if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2 && !row.isEmpty()) {
                     onOpen.accept(row.getItem());
@@ -68,6 +72,7 @@ final class DocumentTable {
             });
             return row;
         });
+        selectOnFocus(table);
         table.setOnKeyPressed(event -> {
             DocumentSummary selected = table.getSelectionModel().getSelectedItem();
             if (event.getCode() == KeyCode.ENTER && selected != null) {
@@ -145,6 +150,25 @@ final class DocumentTable {
     /** Compares texts as people sort them in the default locale: case and accents count only on a tie. */
     private static int compareText(String first, String second) {
         return COLLATOR.compare(first, second);
+    }
+
+    /**
+     * Selects the focused row, or the first, when the table gets the keyboard focus with nothing
+     * selected, so that Enter opens a document right after a Tab into the table.
+     */
+    private static void selectOnFocus(TableView<DocumentSummary> table) {
+        table.focusedProperty().addListener((observable, was, is) -> {
+            if (is && table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
+                int focused = table.getFocusModel().getFocusedIndex();
+                table.getSelectionModel().select(focused < 0 ? 0 : focused);
+            }
+        });
+    }
+
+    /** Returns what a screen reader says for a row: name, status and when it was added. */
+    static String describeRow(DocumentSummary summary) {
+        return Messages.text("documents.row.accessible", summary.name(), formatStatus(summary.status()),
+                formatAdded(summary.addedAt()));
     }
 
     static String formatAdded(Instant addedAt) {

@@ -11,6 +11,7 @@ import javafx.scene.layout.Region;
 import javafx.stage.Window;
 import org.sealdrop.app.CheckedFile;
 import org.sealdrop.ui.Messages;
+import org.sealdrop.ui.Dialogs;
 
 /**
  * The one question after a drop that contains duplicates. It lists every file whose content the vault
@@ -36,12 +37,14 @@ final class DuplicateDialog {
         if (owner != null) {
             alert.initOwner(owner);
         }
+        Dialogs.prepare(alert);
         alert.setTitle(Messages.text("duplicates.title"));
         alert.setHeaderText(Messages.text("duplicates.header", duplicates.size()));
         alert.getDialogPane().setId("duplicateDialog");
 
         ListView<String> files = new ListView<>();
         files.setId("duplicateList");
+        files.setAccessibleText(Messages.text("duplicates.list.accessible"));
         double listHeight = Math.min(10, duplicates.size()) * 26 + 4;
         // An Alert sizes its content to its minimum, which squeezed the list to a line; pin its height.
         files.setPrefHeight(listHeight);

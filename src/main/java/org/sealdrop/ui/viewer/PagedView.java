@@ -12,6 +12,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.sealdrop.ui.BackgroundTasks;
 import org.sealdrop.ui.Messages;
@@ -170,7 +171,9 @@ final class PagedView {
         zoomLabel.setId("zoomLevel");
         zoomLabel.setMinWidth(48);
 
-        HBox bar = new HBox(6, previous, pageField, pageCountLabel, next, new Label("  "), zoomOut, zoomLabel, zoomIn);
+        Region gap = new Region();
+        gap.setMinWidth(12);
+        HBox bar = new HBox(6, previous, pageField, pageCountLabel, next, gap, zoomOut, zoomLabel, zoomIn);
         bar.setAlignment(Pos.CENTER);
         return bar;
     }

@@ -33,7 +33,9 @@ import org.sealdrop.ui.BackgroundTasks;
 import org.sealdrop.ui.ErrorDialog;
 import org.sealdrop.ui.ErrorReport;
 import org.sealdrop.ui.Messages;
+import org.sealdrop.ui.WindowShortcuts;
 import org.sealdrop.ui.WindowSizes;
+import org.sealdrop.ui.theme.UiTheme;
 import org.sealdrop.viewer.DocumentKind;
 import org.sealdrop.viewer.PageRenderer;
 import org.sealdrop.viewer.PlainText;
@@ -141,8 +143,9 @@ public final class ViewerWindow {
         root.setCenter(new ProgressIndicator());
         Dimension2D size = WindowSizes.fitToScreen(900, 1000);
         Scene scene = new Scene(root, size.getWidth(), size.getHeight());
-        scene.getStylesheets().add(ViewerWindow.class.getResource("/org/sealdrop/ui/sealdrop.css").toExternalForm());
+        UiTheme.apply(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::handleKey);
+        scene.getAccelerators().put(WindowShortcuts.SWITCH_THEME, UiTheme::toggle);
 
         stage.setTitle(Messages.text("viewer.title", document.summary().name()));
         AppIcons.applyTo(stage);
