@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableView;
@@ -72,24 +73,42 @@ class AccessibleNamesTest {
         TestEnvironment environment = fixture.environment();
         try (LocalServices fresh = LocalServices.open(new HomeFolder(root.resolve("new-home")), environment.options())) {
             fixture.show(robot, () -> MainWindow.show(stage, fresh.vault(), fresh.documents(), fixture.executor()));
-            WindowFixture.waitForShowing(robot, "#setupButton");
-            assertAllNamed("set-up form, create");
+            waitForStep(robot, 1);
+            assertAllNamed("wizard, create or join");
 
-            robot.interact(() -> mode(robot, "setup.mode.join").setSelected(true));
-            assertAllNamed("set-up form, join");
-
+            robot.interact(() -> robot.lookup("#modeJoin").queryAs(RadioButton.class).setSelected(true));
+            assertAllNamed("wizard, join chosen");
             robot.interact(() -> {
-                mode(robot, "setup.mode.create").setSelected(true);
+                robot.lookup("#modeCreate").queryAs(RadioButton.class).setSelected(true);
+                robot.lookup("#wizardNext").queryButton().fire();
+            });
+            waitForStep(robot, 2);
+            robot.interact(() -> {
                 text(robot, "#endpointField").setText(environment.s3().endpoint().toString());
                 text(robot, "#bucketField").setText(TestEnvironment.BUCKET);
                 text(robot, "#prefixField").setText("names/");
+            });
+            assertAllNamed("wizard, storage");
+
+            robot.interact(() -> robot.lookup("#wizardNext").queryButton().fire());
+            waitForStep(robot, 3);
+            robot.interact(() -> {
                 text(robot, "#auditUrlField").setText(environment.receiver().baseUrl().toString());
+                text(robot, "#tokenFileField").setText(environment.tokenFile().toString());
+            });
+            assertAllNamed("wizard, audit receiver");
+
+            robot.interact(() -> robot.lookup("#wizardNext").queryButton().fire());
+            waitForStep(robot, 4);
+            robot.interact(() -> {
                 robot.lookup("#passphraseField").queryAs(PasswordField.class).setText("names test passphrase");
                 robot.lookup("#confirmationField").queryAs(PasswordField.class).setText("names test passphrase");
-                robot.lookup("#setupButton").queryButton().fire();
             });
-            WindowFixture.waitForShowing(robot, "#recoveryKey");
-            assertAllNamed("recovery key dialog over the documents view");
+            assertAllNamed("wizard, passphrase");
+
+            robot.interact(() -> robot.lookup("#wizardNext").queryButton().fire());
+            waitForStep(robot, 5);
+            assertAllNamed("wizard, recovery key");
             closeDialogs();
             fixture.executor().shutdownNow();
         }
@@ -166,9 +185,10 @@ class AccessibleNamesTest {
         });
     }
 
-    private static RadioButton mode(FxRobot robot, String key) {
-        return robot.lookup(".radio-button").queryAllAs(RadioButton.class).stream()
-                .filter(button -> button.getText().equals(Messages.text(key))).findFirst().orElseThrow();
+    private static void waitForStep(FxRobot robot, int number) throws TimeoutException {
+        waitFor(() -> robot.lookup("#wizardStep").tryQuery()
+                .map(node -> ((Label) node).getText().startsWith("Step " + number + " "))
+                .orElse(false));
     }
 
     private static TextField text(FxRobot robot, String query) {

@@ -73,7 +73,9 @@ class BundleTextTest {
             Matcher matcher = ANY_LITERAL.matcher(code(file));
             while (matcher.find()) {
                 String literal = matcher.group(1);
-                boolean looksLikeKey = KEY_SHAPE.matcher(literal).matches()
+                // A file name such as settings.json has the shape of a key in the settings namespace.
+                boolean fileName = literal.matches(".*\\.(json|properties|css|db|log|png|txt)");
+                boolean looksLikeKey = KEY_SHAPE.matcher(literal).matches() && !fileName
                         && namespaces.contains(literal.substring(0, literal.indexOf('.') + 1));
                 if (looksLikeKey && !keys.contains(literal) && !isPrefixOfKey(literal, keys)) {
                     missing.add(MAIN.relativize(file) + ": " + literal);

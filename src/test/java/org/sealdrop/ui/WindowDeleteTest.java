@@ -94,7 +94,7 @@ class WindowDeleteTest extends MainWindowTest {
             steps(robot).dialogWithHeader(Messages.text("documents.delete.header", target.name()));
             steps(robot).clickVisible("#confirmDeleteButton");
 
-            steps(robot).dialogWithHeader(Messages.text("error.SD-S3-ACCESS-DENIED.title"));
+            steps(robot).dialogWithHeader(Messages.text("error.known.SD-S3-ACCESS-DENIED.title"));
             assertTrue(denying.faultsInjected() > 0, "the proxy rejected the DELETE request");
             assertEquals(2, table.getItems().size());
             assertEquals(2, services.documents().list().size());

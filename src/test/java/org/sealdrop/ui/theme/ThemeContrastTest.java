@@ -42,6 +42,8 @@ class ThemeContrastTest {
             new Object[] {"-sd-on-accent", "-sd-accent", TEXT},
             new Object[] {"-sd-problem", "-sd-background", TEXT},
             new Object[] {"-sd-problem", "-sd-bar", TEXT},
+            new Object[] {"-sd-success", "-sd-background", TEXT},
+            new Object[] {"-sd-locked", "-sd-surface", TEXT},
             new Object[] {"-sd-focus", "-sd-background", NON_TEXT},
             new Object[] {"-sd-focus", "-sd-surface", NON_TEXT},
             new Object[] {"-sd-drop-border", "-sd-drop-background", NON_TEXT});
