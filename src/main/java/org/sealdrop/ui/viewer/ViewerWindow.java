@@ -2,6 +2,7 @@ package org.sealdrop.ui.viewer;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import javafx.beans.property.BooleanProperty;
@@ -15,7 +16,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
-import javafx.scene.input.KeyCode;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -42,7 +43,12 @@ import org.sealdrop.viewer.PlainText;
  * with "Save a decrypted copy…". The window owns the {@link OpenedDocument}: closing it releases the
  * renderer and then wipes the plaintext.
  *
- * <p>Keys: Page Up and Page Down turn pages, Ctrl+Plus and Ctrl+Minus zoom, Ctrl+W and Escape close.
+ * <p>Layout: the toolbar (status, save, help) and below it the page bar of {@link PagedView} sit in
+ * the top of the root pane; the page area ({@link PagedView#pages()}) or a message is its center.
+ * Keys are handled by {@link ViewerShortcuts} and listed by {@link ShortcutsHelp} (F1).
+ *
+ * <p>A password-protected PDF asks for its password with {@link PdfPasswordDialog}; a wrong one asks
+ * again, and Cancel shows that the PDF is protected. Neither is a damaged or altered document.
  */
 public final class ViewerWindow {
 
@@ -58,13 +64,19 @@ public final class ViewerWindow {
     private final BorderPane root = new BorderPane();
     private final Label status = new Label();
     private final HBox toolbar = new HBox(10);
+    // The page controls of a paged document, in a row of their own below the toolbar.
+    private final HBox pageBar = new HBox();
+    private final RenderQueue renderQueue = new RenderQueue();
     // The status text, or the progress line of a running save in its place.
     private final HBox statusSlot = new HBox(status);
     private final BooleanProperty saving = new SimpleBooleanProperty(this, "saving", false);
     private final Button toolbarSave = saveButton("saveCopyButton");
+    private final Button helpButton = new Button(Messages.text("viewer.help"));
     private PageRenderer renderer;
     private PagedView paged;
     private boolean closed;
+    // Whether the user has entered a PDF password, so that the next password failure says it was wrong.
+    private boolean passwordTried;
 
     private ViewerWindow(Stage stage, OpenedDocument document, DocumentService documents, Executor executor) {
         this.stage = stage;
@@ -121,17 +133,26 @@ public final class ViewerWindow {
         status.setMinWidth(0);
         statusSlot.setAlignment(Pos.CENTER_LEFT);
         statusSlot.setMinWidth(0);
-        toolbar.getChildren().setAll(statusSlot, grow(), toolbarSave);
+        helpButton.setId("shortcutsButton");
+        helpButton.setAccessibleText(Messages.text("viewer.help.accessible"));
+        helpButton.setTooltip(new Tooltip(Messages.text("viewer.help.accessible")));
+        helpButton.setOnAction(event -> ShortcutsHelp.show(stage));
+        toolbar.getChildren().setAll(statusSlot, grow(), toolbarSave, helpButton);
         toolbar.getStyleClass().add("viewer-toolbar");
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(6, 10, 6, 10));
+        pageBar.getStyleClass().add("viewer-page-bar");
+        pageBar.setAlignment(Pos.CENTER);
+        pageBar.setPadding(new Insets(0, 10, 6, 10));
+        pageBar.managedProperty().bind(pageBar.visibleProperty());
+        pageBar.setVisible(false);
 
-        root.setTop(toolbar);
+        root.setTop(new VBox(toolbar, pageBar));
         root.setCenter(new ProgressIndicator());
         Dimension2D size = WindowSizes.fitToScreen(900, 1000);
         Scene scene = new Scene(root, size.getWidth(), size.getHeight());
         scene.getStylesheets().add(ViewerWindow.class.getResource("/org/sealdrop/ui/sealdrop.css").toExternalForm());
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::handleKey);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> ViewerShortcuts.handle(event, paged, shortcutActions()));
 
         stage.setTitle(Messages.text("viewer.title", document.summary().name()));
         AppIcons.applyTo(stage);
@@ -141,14 +162,7 @@ public final class ViewerWindow {
 
     private void loadContent() {
         if (kind.isPaged()) {
-            BackgroundTasks.run(executor, this::openRenderer, opened -> {
-                if (opened != null) {
-                    paged = new PagedView(opened, 1f, executor, this::showFailure);
-                    toolbar.getChildren().setAll(statusSlot, grow(), paged.controls(), grow(), toolbarSave);
-                    root.setCenter(paged.pages());
-                    paged.showPage(0);
-                }
-            }, this::showLoadFailure);
+            BackgroundTasks.run(executor, () -> openRenderer(null), this::showPages, this::showLoadFailure);
         } else if (kind == DocumentKind.TEXT) {
             BackgroundTasks.run(executor, () -> PlainText.decode(document.content(), PlainText.DEFAULT_MAX_BYTES),
                     this::showText, this::showCannotShow);
@@ -157,17 +171,66 @@ public final class ViewerWindow {
         }
     }
 
-    /** Parses the document unless the window closed meanwhile; runs on a background thread. */
-    private PageRenderer openRenderer() {
-        synchronized (lifecycle) {
-            if (closed) {
-                return null;
+    /**
+     * Parses the document unless the window closed meanwhile, and wipes {@code pdfPassword}; runs on a
+     * background thread.
+     */
+    private PageRenderer openRenderer(char[] pdfPassword) {
+        try {
+            synchronized (lifecycle) {
+                if (closed) {
+                    return null;
+                }
+                renderer = document.isRanged()
+                        ? PageRenderer.openPdf(document.rangedContent(), pdfPassword)
+                        : PageRenderer.open(kind, document.content(), pdfPassword);
+                return renderer;
             }
-            renderer = document.isRanged()
-                    ? PageRenderer.openPdf(document.rangedContent())
-                    : PageRenderer.open(kind, document.content());
-            return renderer;
+        } finally {
+            if (pdfPassword != null) {
+                Arrays.fill(pdfPassword, '\0');
+            }
         }
+    }
+
+    private void showPages(PageRenderer opened) {
+        if (opened == null) {
+            return;
+        }
+        paged = new PagedView(opened, 1f, renderQueue, this::showFailure);
+        pageBar.getChildren().setAll(paged.controls());
+        pageBar.setVisible(true);
+        root.setCenter(paged.pages());
+        paged.showPage(0);
+    }
+
+    /** Asks for the PDF's password and opens it with the answer; Cancel leaves the protected note. */
+    private void askPdfPassword(boolean retry) {
+        if (!stage.isShowing()) {
+            return;
+        }
+        PdfPasswordDialog.ask(stage, retry, password -> {
+            if (password == null) {
+                showPasswordProtected();
+                return;
+            }
+            passwordTried = true;
+            root.setCenter(new ProgressIndicator());
+            BackgroundTasks.run(executor, () -> openRenderer(password), this::showPages, this::showLoadFailure);
+        });
+    }
+
+    private void showPasswordProtected() {
+        Label message = new Label(Messages.text("viewer.pdfPassword.protected"));
+        message.setId("passwordProtectedMessage");
+        message.setWrapText(true);
+        Button enter = new Button(Messages.text("viewer.pdfPassword.enter"));
+        enter.setId("enterPdfPassword");
+        enter.setOnAction(event -> {
+            passwordTried = false;
+            askPdfPassword(false);
+        });
+        root.setCenter(messageBox(message, enter, saveButton("cannotShowSaveButton")));
     }
 
     private void showText(PlainText text) {
@@ -189,17 +252,15 @@ public final class ViewerWindow {
                 : Messages.text("viewer.cannotShowBecause", ErrorReport.of(failure).text()));
         message.setId("cannotShowMessage");
         message.setWrapText(true);
-        VBox box = new VBox(16, message, saveButton("cannotShowSaveButton"));
-        box.setAlignment(Pos.CENTER);
-        box.setPadding(new Insets(40));
-        box.setMaxWidth(520);
-        root.setCenter(box);
+        root.setCenter(messageBox(message, saveButton("cannotShowSaveButton")));
         // The message brings its own save button; a second one in the toolbar would only repeat it.
         toolbarSave.setVisible(false);
     }
 
     private void showLoadFailure(Throwable failure) {
-        if (isIntegrityFailure(failure)) {
+        if (PageRenderer.PDF_PASSWORD.equals(ErrorReport.of(failure).code())) {
+            askPdfPassword(passwordTried);
+        } else if (isIntegrityFailure(failure)) {
             showAltered(failure);
         } else {
             showCannotShow(failure);
@@ -226,17 +287,23 @@ public final class ViewerWindow {
         Label message = new Label(Messages.text("viewer.cannotShowBecause", ErrorReport.of(failure).text()));
         message.setId("cannotShowMessage");
         message.setWrapText(true);
-        VBox box = new VBox(16, message);
-        box.setAlignment(Pos.CENTER);
-        box.setPadding(new Insets(40));
-        box.setMaxWidth(520);
-        root.setCenter(box);
+        root.setCenter(messageBox(message));
         toolbar.getChildren().setAll(statusSlot);
+        pageBar.setVisible(false);
         paged = null;
     }
 
     private static boolean isIntegrityFailure(Throwable failure) {
         return ErrorReport.INTEGRITY.equals(ErrorReport.of(failure).code());
+    }
+
+    /** Lays out a message and its buttons in the center of the window. */
+    private static VBox messageBox(Node... children) {
+        VBox box = new VBox(16, children);
+        box.setAlignment(Pos.CENTER);
+        box.setPadding(new Insets(40));
+        box.setMaxWidth(520);
+        return box;
     }
 
     private static Region grow() {
@@ -300,30 +367,23 @@ public final class ViewerWindow {
         saving.set(progressLine != null);
     }
 
-    private void handleKey(KeyEvent event) {
-        KeyCode code = event.getCode();
-        if (code == KeyCode.ESCAPE || (event.isShortcutDown() && code == KeyCode.W)) {
-            event.consume();
-            close();
-        } else if (paged == null) {
-            return;
-        } else if (code == KeyCode.PAGE_DOWN) {
-            event.consume();
-            paged.nextPage();
-        } else if (code == KeyCode.PAGE_UP) {
-            event.consume();
-            paged.previousPage();
-        } else if (event.isShortcutDown() && (code == KeyCode.PLUS || code == KeyCode.EQUALS || code == KeyCode.ADD)) {
-            event.consume();
-            paged.zoomIn();
-        } else if (event.isShortcutDown() && (code == KeyCode.MINUS || code == KeyCode.SUBTRACT)) {
-            event.consume();
-            paged.zoomOut();
-        }
+    private ViewerShortcuts.WindowActions shortcutActions() {
+        return new ViewerShortcuts.WindowActions() {
+            @Override
+            public void close() {
+                ViewerWindow.this.close();
+            }
+
+            @Override
+            public void showHelp() {
+                ShortcutsHelp.show(stage);
+            }
+        };
     }
 
     /** Releases the renderer and wipes the plaintext, off the application thread when possible. */
     private void dispose() {
+        renderQueue.close();
         Runnable release = () -> {
             synchronized (lifecycle) {
                 closed = true;
