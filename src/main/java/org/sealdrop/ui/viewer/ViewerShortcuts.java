@@ -12,13 +12,6 @@ import javafx.scene.input.KeyEvent;
  */
 final class ViewerShortcuts {
 
-    /** The window-level actions the shortcuts trigger besides those of the pages. */
-    interface WindowActions {
-        void close();
-
-        void showHelp();
-    }
-
     private ViewerShortcuts() {
     }
 
@@ -26,18 +19,20 @@ final class ViewerShortcuts {
      * Handles one key press of the viewer's scene and consumes it when it was a shortcut.
      *
      * @param paged the pages shown, or null while the window shows no pages
+     * @param close closes the window (Escape, Ctrl+W)
+     * @param showHelp shows the list of shortcuts (F1)
      */
-    static void handle(KeyEvent event, PagedView paged, WindowActions window) {
+    static void handle(KeyEvent event, PagedView paged, Runnable close, Runnable showHelp) {
         KeyCode code = event.getCode();
         boolean shortcut = event.isShortcutDown();
         if (code == KeyCode.ESCAPE || (shortcut && code == KeyCode.W)) {
             event.consume();
-            window.close();
+            close.run();
             return;
         }
         if (code == KeyCode.F1) {
             event.consume();
-            window.showHelp();
+            showHelp.run();
             return;
         }
         if (paged == null) {

@@ -152,7 +152,8 @@ public final class ViewerWindow {
         Dimension2D size = WindowSizes.fitToScreen(900, 1000);
         Scene scene = new Scene(root, size.getWidth(), size.getHeight());
         scene.getStylesheets().add(ViewerWindow.class.getResource("/org/sealdrop/ui/sealdrop.css").toExternalForm());
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> ViewerShortcuts.handle(event, paged, shortcutActions()));
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> ViewerShortcuts.handle(event, paged, this::close,
+                () -> ShortcutsHelp.show(stage)));
 
         stage.setTitle(Messages.text("viewer.title", document.summary().name()));
         AppIcons.applyTo(stage);
@@ -365,20 +366,6 @@ public final class ViewerWindow {
     private void showSaving(Node progressLine) {
         statusSlot.getChildren().setAll(progressLine == null ? status : progressLine);
         saving.set(progressLine != null);
-    }
-
-    private ViewerShortcuts.WindowActions shortcutActions() {
-        return new ViewerShortcuts.WindowActions() {
-            @Override
-            public void close() {
-                ViewerWindow.this.close();
-            }
-
-            @Override
-            public void showHelp() {
-                ShortcutsHelp.show(stage);
-            }
-        };
     }
 
     /** Releases the renderer and wipes the plaintext, off the application thread when possible. */
