@@ -6,6 +6,7 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Bounds;
+import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -28,6 +29,14 @@ final class PagedView {
 
     /** Pixels one arrow key press scrolls. */
     private static final double ARROW_STEP = 40;
+    /**
+     * Width kept free for the vertical scroll bar when fitting to width, because the fitted page is
+     * usually taller than the window. NOTE: about the width of a Modena scroll bar at the default
+     * font size; a much larger OS text scale may still show a horizontal scroll bar.
+     */
+    private static final double SCROLL_BAR_ALLOWANCE = 18;
+    /** Pixels kept free so that rounding the rendered size up never adds a scroll bar. */
+    private static final double FIT_SLACK = 2;
 
     private final PageRenderer renderer;
     private final RenderQueue queue;
@@ -42,6 +51,7 @@ final class PagedView {
     private final ImageView image = new ImageView();
     private final ProgressIndicator rendering = new ProgressIndicator();
     private final Label reducedNote = new Label();
+    private final StackPane pageArea;
     private final ScrollPane pages;
     private final BorderPane view = new BorderPane();
     private final ThumbnailStrip thumbnails;
@@ -61,9 +71,9 @@ final class PagedView {
         rendering.setId("pageRendering");
         rendering.setMaxSize(48, 48);
         rendering.setAccessibleText(Messages.text("viewer.rendering.accessible"));
-        StackPane page = new StackPane(image, rendering);
-        page.getStyleClass().add("page-area");
-        pages = new ScrollPane(page);
+        pageArea = new StackPane(image, rendering);
+        pageArea.getStyleClass().add("page-area");
+        pages = new ScrollPane(pageArea);
         pages.setId("pageScroll");
         pages.setFitToWidth(true);
         pages.setFitToHeight(true);
@@ -219,8 +229,12 @@ final class PagedView {
         long requested = ++generation;
         int index = pageIndex();
         ZoomState state = zoom.copy();
-        double width = pages.getWidth();
-        double height = pages.getHeight();
+        Insets frame = pages.getInsets();
+        Insets padding = pageArea.getPadding();
+        double width = pages.getWidth() - frame.getLeft() - frame.getRight() - padding.getLeft() - padding.getRight()
+                - FIT_SLACK - (zoom.mode() == ZoomState.Mode.FIT_WIDTH ? SCROLL_BAR_ALLOWANCE : 0);
+        double height = pages.getHeight() - frame.getTop() - frame.getBottom() - padding.getTop()
+                - padding.getBottom() - FIT_SLACK;
         toolbar.update(index, zoom.mode());
         rendering.setVisible(true);
 

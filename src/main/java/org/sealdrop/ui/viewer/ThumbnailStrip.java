@@ -1,7 +1,9 @@
 package org.sealdrop.ui.viewer;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
@@ -37,6 +39,9 @@ final class ThumbnailStrip {
     private final ListView<Integer> list;
     private final Map<Integer, Image> rendered = new HashMap<>();
     private final Set<Integer> requested = new HashSet<>();
+    // The list's cells, to put an arriving picture into the cell that shows its page. Refreshing the
+    // whole list instead would recreate the cells and could drop a click that is under way.
+    private final List<ThumbnailCell> cells = new ArrayList<>();
     private int quarterTurns;
     private boolean selecting;
 
@@ -85,7 +90,7 @@ final class ThumbnailStrip {
             quarterTurns = turns;
             rendered.clear();
             requested.clear();
-            list.refresh();
+            cells.forEach(ThumbnailCell::showPicture);
         }
     }
 
@@ -108,7 +113,8 @@ final class ThumbnailStrip {
         }, image -> {
             if (turns == quarterTurns) {
                 rendered.put(pageIndex, image);
-                list.refresh();
+                cells.stream().filter(cell -> !cell.isEmpty() && Integer.valueOf(pageIndex).equals(cell.getItem()))
+                        .forEach(ThumbnailCell::showPicture);
             }
         }, failure -> {
             // The page itself reports a failure when it is shown; a thumbnail just stays empty.
@@ -126,12 +132,26 @@ final class ThumbnailStrip {
             box.setAlignment(Pos.CENTER);
             box.setMinHeight(THUMBNAIL_SIZE + 24);
             getStyleClass().add("thumbnail-cell");
+            cells.add(this);
+        }
+
+        /** Shows the page's picture, or requests it if it has not been rendered yet. */
+        void showPicture() {
+            Integer page = getItem();
+            if (isEmpty() || page == null) {
+                return;
+            }
+            picture.setImage(rendered.get(page));
+            if (!rendered.containsKey(page)) {
+                request(page);
+            }
         }
 
         @Override
         protected void updateItem(Integer page, boolean empty) {
             super.updateItem(page, empty);
             if (empty || page == null) {
+                setId(null);
                 setGraphic(null);
                 setAccessibleText(null);
                 return;
@@ -139,10 +159,7 @@ final class ThumbnailStrip {
             setId("thumbnail-" + (page + 1));
             number.setText(Integer.toString(page + 1));
             setAccessibleText(Messages.text("viewer.thumbnail.accessible", page + 1));
-            picture.setImage(rendered.get(page));
-            if (!rendered.containsKey(page)) {
-                request(page);
-            }
+            showPicture();
             setGraphic(box);
         }
     }

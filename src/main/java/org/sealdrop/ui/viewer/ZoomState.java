@@ -16,9 +16,6 @@ final class ZoomState {
     static final float MIN_ZOOM = ZOOM_STEPS[0] / 2;
     static final float MAX_ZOOM = ZOOM_STEPS[ZOOM_STEPS.length - 1];
 
-    /** Pixels kept free around a fitted page, for the page's padding and a vertical scroll bar. */
-    static final double FIT_MARGIN = 24;
-
     private Mode mode = Mode.FIXED;
     private float fixedZoom;
     private int quarterTurns;
@@ -92,17 +89,18 @@ final class ZoomState {
      * Returns the zoom to render a page at.
      *
      * @param page the page's size at zoom 1.0, before the view's rotation
-     * @param viewportWidth width of the visible area in pixels; while it is too small to fit into,
-     *     the last fixed zoom is used
+     * @param availableWidth width in pixels that the page may take; while it is under 1 pixel (a
+     *     window not laid out yet), the last fixed zoom is used
+     * @param availableHeight height in pixels that the page may take, used by fit page
      */
-    float zoomFor(PageSize page, double viewportWidth, double viewportHeight) {
-        if (mode == Mode.FIXED || viewportWidth <= FIT_MARGIN || page.width() <= 0 || page.height() <= 0) {
+    float zoomFor(PageSize page, double availableWidth, double availableHeight) {
+        if (mode == Mode.FIXED || availableWidth < 1 || page.width() <= 0 || page.height() <= 0) {
             return fixedZoom;
         }
         PageSize turned = page.rotated(quarterTurns);
-        double zoom = (viewportWidth - FIT_MARGIN) / turned.width();
-        if (mode == Mode.FIT_PAGE && viewportHeight > FIT_MARGIN) {
-            zoom = Math.min(zoom, (viewportHeight - FIT_MARGIN) / turned.height());
+        double zoom = availableWidth / turned.width();
+        if (mode == Mode.FIT_PAGE && availableHeight >= 1) {
+            zoom = Math.min(zoom, availableHeight / turned.height());
         }
         return (float) Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, zoom));
     }
