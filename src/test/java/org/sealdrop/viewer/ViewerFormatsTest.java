@@ -98,6 +98,7 @@ class ViewerFormatsTest {
             assertEquals(transform >= 0, JpegMarkers.scan(jpeg).adobe(), "transform " + transform);
 
             try (PageRenderer renderer = PageRenderer.open(DocumentKind.detect("image/jpeg", jpeg), jpeg)) {
+                assertFalse(javax.imageio.ImageIO.getUseCache(), "ImageIO keeps decoded data in memory, not in temp files");
                 BufferedImage image = renderer.render(0, 1f);
                 int rgb = image.getRGB(20, 15);
                 assertTrue(((rgb >> 16) & 0xFF) > 200, "red of transform " + transform + ": " + Integer.toHexString(rgb));
