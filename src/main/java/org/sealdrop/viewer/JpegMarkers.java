@@ -45,7 +45,7 @@ record JpegMarkers(int components, boolean adobe) {
         return new JpegMarkers(0, adobe);
     }
 
-    /** SOF0 to SOF15, except DHT (C4), JPG (C8) and DAC (CC), which share the range. */
+    /** Tells whether a marker is SOF0 to SOF15; DHT (C4), JPG (C8) and DAC (CC) share that range (ITU-T T.81, table B.1). */
     private static boolean isStartOfFrame(int marker) {
         return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
     }

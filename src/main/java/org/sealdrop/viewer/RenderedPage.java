@@ -19,7 +19,7 @@ public record RenderedPage(BufferedImage image, double resolution) {
         return resolution < ROUNDING;
     }
 
-    /** The resolution as a whole percentage, at least 1. */
+    /** Returns the resolution as a whole percentage, at least 1. */
     public int resolutionPercent() {
         return (int) Math.max(1, Math.round(resolution * 100));
     }

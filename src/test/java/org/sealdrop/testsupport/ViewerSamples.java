@@ -39,7 +39,7 @@ public final class ViewerSamples {
     private ViewerSamples() {
     }
 
-    /** A 2-page PDF encrypted with AES-256, with a user and an owner password. */
+    /** Returns a 2-page PDF encrypted with AES-256, with a user and an owner password. */
     public static byte[] protectedPdf() {
         try (PDDocument document = new PDDocument()) {
             addPage(document, PDRectangle.A4, Color.BLUE);
@@ -54,7 +54,7 @@ public final class ViewerSamples {
         }
     }
 
-    /** A PDF of one 200 × 200 inch page with a filled square in its middle. */
+    /** Returns a PDF of one 200 × 200 inch page with a filled square in its middle. */
     public static byte[] hugePagePdf() {
         try (PDDocument document = new PDDocument()) {
             addPage(document, new PDRectangle(HUGE_PAGE_POINTS, HUGE_PAGE_POINTS), Color.GREEN);
@@ -65,7 +65,7 @@ public final class ViewerSamples {
     }
 
     /**
-     * A 40 × 30 JPEG of one CMYK colour.
+     * Returns a 40 × 30 JPEG of one CMYK colour.
      *
      * @param cmyk the ink values 0..255 (0 is no ink)
      * @param adobeTransform -1 for no Adobe segment (values stored as given), 0 for Adobe CMYK or 2
@@ -101,7 +101,7 @@ public final class ViewerSamples {
         }
     }
 
-    /** A TIFF of {@code frames} frames; frame i is {@code 40 + 10 * i} pixels wide and 30 high. */
+    /** Returns a TIFF of {@code frames} frames; frame i is {@code 40 + 10 * i} pixels wide and 30 high. */
     public static byte[] multiPageTiff(int frames) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("TIFF").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -144,7 +144,7 @@ public final class ViewerSamples {
         return bytes.toByteArray();
     }
 
-    /** JPEG metadata for 4 components with an Adobe APP14 segment of the given transform. */
+    /** Builds JPEG metadata for 4 components with an Adobe APP14 segment of the given transform. */
     private static IIOMetadata adobeMetadata(ImageWriter writer, ImageWriteParam param, int transform)
             throws IOException {
         String format = "javax_imageio_jpeg_image_1.0";

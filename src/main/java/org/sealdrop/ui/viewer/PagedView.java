@@ -31,8 +31,8 @@ final class PagedView {
     private static final double ARROW_STEP = 40;
     /**
      * Width kept free for the vertical scroll bar when fitting to width, because the fitted page is
-     * usually taller than the window. NOTE: about the width of a Modena scroll bar at the default
-     * font size; a much larger OS text scale may still show a horizontal scroll bar.
+     * usually taller than the window. NOTE: this is about the width of a Modena scroll bar at the
+     * default font size, so a much larger OS text scale may still show a horizontal scroll bar.
      */
     private static final double SCROLL_BAR_ALLOWANCE = 18;
     /** Pixels kept free so that rounding the rendered size up never adds a scroll bar. */
@@ -199,7 +199,12 @@ final class PagedView {
         Bounds content = pages.getContent().getLayoutBounds();
         double hidden = vertical ? content.getHeight() - viewport.getHeight() : content.getWidth() - viewport.getWidth();
         double value = vertical ? pages.getVvalue() : pages.getHvalue();
-        double end = forward ? (vertical ? pages.getVmax() : pages.getHmax()) : (vertical ? pages.getVmin() : pages.getHmin());
+        double end;
+        if (vertical) {
+            end = forward ? pages.getVmax() : pages.getVmin();
+        } else {
+            end = forward ? pages.getHmax() : pages.getHmin();
+        }
         if (hidden <= 1 || Math.abs(value - end) < 1e-6) {
             int before = pageIndex();
             if (forward) {

@@ -75,7 +75,7 @@ public final class ViewerWindow {
     private PageRenderer renderer;
     private PagedView paged;
     private boolean closed;
-    // Whether the user has entered a PDF password, so that the next password failure says it was wrong.
+    // Whether the user has entered a PDF password, so that the next password failure is shown as a wrong password.
     private boolean passwordTried;
 
     private ViewerWindow(Stage stage, OpenedDocument document, DocumentService documents, Executor executor) {
@@ -205,7 +205,7 @@ public final class ViewerWindow {
         paged.showPage(0);
     }
 
-    /** Asks for the PDF's password and opens it with the answer; Cancel leaves the protected note. */
+    /** Asks for the PDF's password and opens the PDF with the typed password; Cancel leaves the protected note. */
     private void askPdfPassword(boolean retry) {
         if (!stage.isShowing()) {
             return;

@@ -9,7 +9,7 @@ import org.sealdrop.viewer.PageSize;
  */
 final class ZoomState {
 
-    /** How the zoom is chosen: a fixed factor, or whatever fits the page into the visible area. */
+    /** Way of choosing the zoom: a fixed factor, or the factor that fits the page into the visible area. */
     enum Mode { FIXED, FIT_WIDTH, FIT_PAGE }
 
     static final float[] ZOOM_STEPS = {0.25f, 0.5f, 0.75f, 1f, 1.25f, 1.5f, 2f, 3f, 4f};

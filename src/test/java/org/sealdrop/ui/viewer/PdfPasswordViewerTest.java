@@ -31,8 +31,9 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * A password-protected PDF (AES-256, user and owner password) uploaded to S3Proxy, opened through
- * the services and shown in the viewer: the password prompt, a wrong password, the right one, and
- * Cancel, which shows the protected note and records no integrity failure at the audit receiver.
+ * the services and shown in the viewer. The tests cover the password prompt, a wrong password, the
+ * right one, and Cancel, which shows the protected note and records no integrity failure at the
+ * audit receiver.
  */
 @ExtendWith(ApplicationExtension.class)
 class PdfPasswordViewerTest {

@@ -239,7 +239,7 @@ class ViewerNavigationTest {
                 .map(node -> ((ImageView) node).getImage() != null).orElse(false));
     }
 
-    /** The page's padding is 16 pixels a side; the fitted page fills the rest but for a scroll bar's width. */
+    /** Tells whether the page fills the viewport less its 16-pixel padding a side and at most a scroll bar's width. */
     private static boolean fitsWidth(ScrollPane scroll, Image page) {
         double room = scroll.getViewportBounds().getWidth() - 32;
         return page.getWidth() <= room && page.getWidth() >= room - 24;
