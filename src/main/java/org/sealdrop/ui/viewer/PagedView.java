@@ -89,7 +89,7 @@ final class PagedView {
         reducedNote.setVisible(false);
         reducedNote.managedProperty().bind(reducedNote.visibleProperty());
 
-        thumbnails = new ThumbnailStrip(renderer, queue, this::showPage);
+        thumbnails = new ThumbnailStrip(renderer, queue, this::showPage, onFailure);
         thumbnailsShown.addListener((observable, was, is) -> view.setLeft(is ? thumbnails.node() : null));
         toolbar = new PageToolbar(this, pageCount);
         view.setTop(reducedNote);

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import javafx.collections.FXCollections;
@@ -19,6 +20,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.VBox;
+import org.sealdrop.ui.ErrorReport;
 import org.sealdrop.ui.Messages;
 import org.sealdrop.viewer.PageRenderer;
 import org.sealdrop.viewer.PageSize;
@@ -36,6 +38,7 @@ final class ThumbnailStrip {
     private final PageRenderer renderer;
     private final RenderQueue queue;
     private final IntConsumer onChoose;
+    private final Consumer<Throwable> onAltered;
     private final ListView<Integer> list;
     private final Map<Integer, Image> rendered = new HashMap<>();
     private final Set<Integer> requested = new HashSet<>();
@@ -45,10 +48,12 @@ final class ThumbnailStrip {
     private int quarterTurns;
     private boolean selecting;
 
-    ThumbnailStrip(PageRenderer renderer, RenderQueue queue, IntConsumer onChoose) {
+    /** @param onAltered receives an {@code SD-INTEGRITY} failure, which ends the whole document */
+    ThumbnailStrip(PageRenderer renderer, RenderQueue queue, IntConsumer onChoose, Consumer<Throwable> onAltered) {
         this.renderer = renderer;
         this.queue = queue;
         this.onChoose = onChoose;
+        this.onAltered = onAltered;
         list = new ListView<>(FXCollections.observableArrayList(
                 IntStream.range(0, renderer.pageCount()).boxed().toList()));
         list.setId("thumbnails");
@@ -117,7 +122,10 @@ final class ThumbnailStrip {
                         .forEach(ThumbnailCell::showPicture);
             }
         }, failure -> {
-            // The page itself reports a failure when it is shown; a thumbnail just stays empty.
+            // The page itself reports other failures when it is shown, so a thumbnail just stays empty.
+            if (ErrorReport.INTEGRITY.equals(ErrorReport.of(failure).code())) {
+                onAltered.accept(failure);
+            }
         });
     }
 
