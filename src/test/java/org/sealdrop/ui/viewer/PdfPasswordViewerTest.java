@@ -28,6 +28,7 @@ import org.sealdrop.ui.WindowFixture;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.NodeQueryUtils;
 
 /**
  * A password-protected PDF (AES-256, user and owner password) uploaded to S3Proxy, opened through
@@ -66,14 +67,15 @@ class PdfPasswordViewerTest {
     void wrongThenRightPasswordOpens(FxRobot robot) throws Exception {
         UUID id = showProtectedPdf(robot);
 
-        waitFor(() -> robot.lookup("#pdfPassword").tryQuery().isPresent());
+        waitForVisible(robot, "#pdfPassword");
         assertTrue(messageText(robot).startsWith("This PDF is protected by a password"), messageText(robot));
         robot.clickOn("#pdfPassword").write("not-the-password");
         robot.clickOn("Open");
 
         waitFor(() -> robot.lookup("#pdfPasswordMessage").tryQuery()
                 .map(node -> ((Label) node).getText().startsWith("That password does not open this PDF")).orElse(false));
-        PasswordField field = robot.lookup("#pdfPassword").queryAs(PasswordField.class);
+        waitForVisible(robot, "#pdfPassword");
+        PasswordField field = robot.lookup("#pdfPassword").match(NodeQueryUtils.isVisible()).queryAs(PasswordField.class);
         assertEquals("", field.getText(), "the field starts empty again");
         robot.clickOn(field).write(ViewerSamples.USER_PASSWORD);
         robot.clickOn("Open");
@@ -89,7 +91,7 @@ class PdfPasswordViewerTest {
     void cancelShowsProtectedNote(FxRobot robot) throws Exception {
         UUID id = showProtectedPdf(robot);
 
-        waitFor(() -> robot.lookup("#pdfPassword").tryQuery().isPresent());
+        waitForVisible(robot, "#pdfPassword");
         robot.clickOn("Cancel");
 
         waitFor(() -> robot.lookup("#passwordProtectedMessage").tryQuery().isPresent());
@@ -102,7 +104,7 @@ class PdfPasswordViewerTest {
 
         // The note offers the prompt again, and the owner password opens the PDF too.
         robot.clickOn("#enterPdfPassword");
-        waitFor(() -> robot.lookup("#pdfPassword").tryQuery().isPresent());
+        waitForVisible(robot, "#pdfPassword");
         robot.clickOn("#pdfPassword").write(ViewerSamples.OWNER_PASSWORD);
         robot.clickOn("Open");
         waitFor(() -> robot.lookup("#pageImage").tryQuery()
@@ -116,6 +118,11 @@ class PdfPasswordViewerTest {
         OpenedDocument document = services.documents().open(id, TransferListener.NONE);
         robot.interact(() -> ViewerWindow.showIn(stage, document, services.documents(), fixture.executor()));
         return id;
+    }
+
+    /** Waits until TestFX can click the node: the dialog's window shows and has laid it out. */
+    private static void waitForVisible(FxRobot robot, String query) throws TimeoutException {
+        waitFor(() -> robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
     }
 
     private static String messageText(FxRobot robot) {
