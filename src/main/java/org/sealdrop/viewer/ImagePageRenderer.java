@@ -13,23 +13,29 @@ import javax.imageio.ImageReader;
  * JPEG, PNG and TIFF images decoded with the JDK's ImageIO readers; every frame of a multi-page TIFF
  * is a page.
  *
- * <p>A frame larger than {@link #MAX_PIXELS} is decoded with subsampling, so a huge scan shows at a
- * reduced size instead of exhausting the heap. The last decoded frame is kept, so zooming does not
- * decode it again. An ImageReader is not thread-safe, so every method locks this object.
+ * <p>A frame larger than {@link PixelBudget} allows is decoded with subsampling, so a huge scan shows
+ * at a reduced size instead of exhausting the heap. CMYK and YCCK JPEGs are converted by
+ * {@link CmykJpeg}. The last decoded frame is kept, so zooming does not decode it again. An
+ * ImageReader is not thread-safe, so every method locks this object.
  */
 final class ImagePageRenderer implements PageRenderer {
 
     private final ImageReader reader;
     private final ByteArrayImageInputStream input;
     private final int pageCount;
+    /** Whether frames are 4-component JPEG data, and if so whether the values are stored inverted. */
+    private final boolean cmyk;
+    private final boolean invertedCmyk;
     private int decodedIndex = -1;
     private BufferedImage decoded;
     private boolean closed;
 
-    private ImagePageRenderer(ImageReader reader, ByteArrayImageInputStream input, int pageCount) {
+    private ImagePageRenderer(ImageReader reader, ByteArrayImageInputStream input, int pageCount, JpegMarkers jpeg) {
         this.reader = reader;
         this.input = input;
         this.pageCount = pageCount;
+        this.cmyk = jpeg != null && jpeg.components() == 4;
+        this.invertedCmyk = cmyk && jpeg.adobe();
     }
 
     /** Finds a reader for the image format and counts its frames; the array is read in place. */
@@ -48,7 +54,8 @@ final class ImagePageRenderer implements PageRenderer {
             if (pageCount < 1) {
                 throw new IOException("The image contains no frames.");
             }
-            return new ImagePageRenderer(reader, input, pageCount);
+            JpegMarkers jpeg = DocumentKind.detect(null, content) == DocumentKind.JPEG ? JpegMarkers.scan(content) : null;
+            return new ImagePageRenderer(reader, input, pageCount, jpeg);
         } catch (IOException | RuntimeException e) {
             // ImageIO plug-ins report some malformed files as unchecked exceptions.
             if (reader != null) {
@@ -71,15 +78,24 @@ final class ImagePageRenderer implements PageRenderer {
         ViewerErrors.checkPageRequest(pageIndex, pageCount, zoom);
 
         BufferedImage frame = decode(pageIndex);
-        double scale = zoom;
-        double requestedPixels = (double) frame.getWidth() * frame.getHeight() * scale * scale;
-        if (requestedPixels > MAX_PIXELS) {
-            scale *= Math.sqrt(MAX_PIXELS / requestedPixels);
-        }
+        double scale = PixelBudget.limitScale(frame.getWidth(), frame.getHeight(), zoom);
         if (scale == 1.0) {
             return frame;
         }
         return scaled(frame, scale);
+    }
+
+    @Override
+    public synchronized PageSize pageSize(int pageIndex) {
+        if (closed) {
+            throw new IllegalStateException("The image renderer was closed.");
+        }
+        ViewerErrors.checkPageRequest(pageIndex, pageCount, 1f);
+        try {
+            return new PageSize(reader.getWidth(pageIndex), reader.getHeight(pageIndex));
+        } catch (IOException | RuntimeException e) {
+            throw ViewerErrors.damaged("image", e);
+        }
     }
 
     private BufferedImage decode(int pageIndex) {
@@ -87,13 +103,13 @@ final class ImagePageRenderer implements PageRenderer {
             return decoded;
         }
         try {
-            long pixels = (long) reader.getWidth(pageIndex) * reader.getHeight(pageIndex);
+            double fit = PixelBudget.limitScale(reader.getWidth(pageIndex), reader.getHeight(pageIndex), 1.0);
             ImageReadParam param = reader.getDefaultReadParam();
-            if (pixels > MAX_PIXELS) {
-                int step = (int) Math.ceil(Math.sqrt((double) pixels / MAX_PIXELS));
+            if (fit < 1.0) {
+                int step = (int) Math.ceil(1.0 / fit);
                 param.setSourceSubsampling(step, step, 0, 0);
             }
-            decoded = reader.read(pageIndex, param);
+            decoded = cmyk ? CmykJpeg.read(reader, pageIndex, param, invertedCmyk) : reader.read(pageIndex, param);
             decodedIndex = pageIndex;
             return decoded;
         } catch (IOException | RuntimeException e) {

@@ -7,6 +7,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdfparser.PDFParser;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.sealdrop.SealDropException;
@@ -37,11 +38,12 @@ final class PdfPageRenderer implements PageRenderer {
         this.pageCount = document.getNumberOfPages();
     }
 
-    /** Parses a PDF; the array is wrapped, not copied. */
-    static PdfPageRenderer load(byte[] content) {
+    /** Parses a PDF; the array is wrapped, not copied. {@code password} may be null for none. */
+    static PdfPageRenderer load(byte[] content, char[] password) {
         PDDocument document = null;
         try {
-            document = Loader.loadPDF(content, "", null, null, IOUtils.createMemoryOnlyStreamCache());
+            document = Loader.loadPDF(content, pdfBoxPassword(password), null, null,
+                    IOUtils.createMemoryOnlyStreamCache());
             if (document.getNumberOfPages() == 0) {
                 throw new IOException("The PDF has no pages.");
             }
@@ -63,22 +65,23 @@ final class PdfPageRenderer implements PageRenderer {
      * scan. So the first attempt parses strictly, which reads objects only when they are used. Only
      * a PDF that the strict parser rejects is parsed again leniently, and that repair may read all of it.
      */
-    static PdfPageRenderer load(RangedContent content) {
+    static PdfPageRenderer load(RangedContent content, char[] password) {
         RangedContentRead strictSource = new RangedContentRead(content);
         try {
-            return load(strictSource, false);
+            return load(strictSource, password, false);
         } catch (SealDropException e) {
             if (!ViewerErrors.DAMAGED.equals(e.errorCode())) {
                 throw e;
             }
         }
-        return load(new RangedContentRead(content), true);
+        return load(new RangedContentRead(content), password, true);
     }
 
-    private static PdfPageRenderer load(RangedContentRead source, boolean lenient) {
+    private static PdfPageRenderer load(RangedContentRead source, char[] password, boolean lenient) {
         PDDocument document = null;
         try {
-            document = new PDFParser(source, "", null, null, IOUtils.createMemoryOnlyStreamCache()) {
+            document = new PDFParser(source, pdfBoxPassword(password), null, null,
+                    IOUtils.createMemoryOnlyStreamCache()) {
                 {
                     setLenient(lenient);
                 }
@@ -125,16 +128,41 @@ final class PdfPageRenderer implements PageRenderer {
         }
     }
 
-    /** Lowers the resolution so that the page's picture stays within {@link #MAX_PIXELS}. */
-    private float limitResolution(int pageIndex, float pixelsPerInch) {
-        Rectangle2D box = document.getPage(pageIndex).getCropBox().toGeneralPath().getBounds2D();
-        double widthInches = box.getWidth() / POINTS_PER_INCH;
-        double heightInches = box.getHeight() / POINTS_PER_INCH;
-        double pixels = widthInches * heightInches * pixelsPerInch * pixelsPerInch;
-        if (pixels <= MAX_PIXELS) {
-            return pixelsPerInch;
+    @Override
+    public synchronized PageSize pageSize(int pageIndex) {
+        if (closed) {
+            throw new IllegalStateException("The PDF renderer was closed.");
         }
-        return (float) (pixelsPerInch * Math.sqrt(MAX_PIXELS / pixels));
+        ViewerErrors.checkPageRequest(pageIndex, pageCount, 1f);
+        try {
+            return sizeInInches(pageIndex, PIXELS_PER_INCH_AT_ZOOM_1);
+        } catch (RuntimeException e) {
+            throwIfSourceFailed();
+            throw ViewerErrors.damaged("PDF", e);
+        }
+    }
+
+    /** Returns the page's size at {@code pixelsPerInch}, turned by the page's own /Rotate as PDFBox renders it. */
+    private PageSize sizeInInches(int pageIndex, double pixelsPerInch) {
+        PDPage page = document.getPage(pageIndex);
+        Rectangle2D box = page.getCropBox().toGeneralPath().getBounds2D();
+        PageSize size = new PageSize(box.getWidth() / POINTS_PER_INCH * pixelsPerInch,
+                box.getHeight() / POINTS_PER_INCH * pixelsPerInch);
+        return size.rotated(page.getRotation() / 90);
+    }
+
+    /** Lowers the resolution so that the page's picture stays within {@link PixelBudget}. */
+    private float limitResolution(int pageIndex, float pixelsPerInch) {
+        PageSize inches = sizeInInches(pageIndex, 1.0);
+        return (float) PixelBudget.limitScale(inches.width(), inches.height(), pixelsPerInch);
+    }
+
+    /**
+     * Returns the password as PDFBox takes it. NOTE: PDFBox 3 accepts only a String, which cannot be
+     * wiped, so the password stays in the heap until the garbage collector reclaims it.
+     */
+    private static String pdfBoxPassword(char[] password) {
+        return password == null ? "" : new String(password);
     }
 
     private void throwIfSourceFailed() {

@@ -1,6 +1,7 @@
 package org.sealdrop.viewer;
 
 import java.awt.image.BufferedImage;
+import java.util.function.Function;
 import org.sealdrop.SealDropException;
 
 /**
@@ -16,20 +17,35 @@ import org.sealdrop.SealDropException;
 final class RangedPdfRenderer implements PageRenderer {
 
     private final RangedContent content;
+    /** The PDF's own password, kept for parsing again after a failed read and wiped on close; null for none. */
+    private final char[] password;
     private final int pageCount;
     private PdfPageRenderer current;
     private SealDropException integrityFailure;
     private boolean closed;
 
-    private RangedPdfRenderer(RangedContent content, PdfPageRenderer first) {
+    private RangedPdfRenderer(RangedContent content, char[] password, PdfPageRenderer first) {
         this.content = content;
+        this.password = password;
         this.current = first;
         this.pageCount = first.pageCount();
     }
 
     /** Parses the PDF; see {@link PageRenderer#openPdf} for the failures. */
-    static RangedPdfRenderer load(RangedContent content) {
-        return new RangedPdfRenderer(content, PdfPageRenderer.load(content));
+    static RangedPdfRenderer load(RangedContent content, char[] password) {
+        char[] copy = password == null ? null : password.clone();
+        try {
+            return new RangedPdfRenderer(content, copy, PdfPageRenderer.load(content, copy));
+        } catch (RuntimeException e) {
+            wipe(copy);
+            throw e;
+        }
+    }
+
+    private static void wipe(char[] password) {
+        if (password != null) {
+            java.util.Arrays.fill(password, '\0');
+        }
     }
 
     @Override
@@ -39,19 +55,29 @@ final class RangedPdfRenderer implements PageRenderer {
 
     @Override
     public synchronized BufferedImage render(int pageIndex, float zoom) {
+        ViewerErrors.checkPageRequest(pageIndex, pageCount, zoom);
+        return withCurrent(pdf -> pdf.render(pageIndex, zoom));
+    }
+
+    @Override
+    public synchronized PageSize pageSize(int pageIndex) {
+        ViewerErrors.checkPageRequest(pageIndex, pageCount, 1f);
+        return withCurrent(pdf -> pdf.pageSize(pageIndex));
+    }
+
+    /** Runs {@code step} on the parsed PDF, parsing it again first when a failed read discarded it. */
+    private <T> T withCurrent(Function<PdfPageRenderer, T> step) {
         if (closed) {
             throw new IllegalStateException("The PDF renderer was closed.");
         }
         if (integrityFailure != null) {
             throw integrityFailure;
         }
-        ViewerErrors.checkPageRequest(pageIndex, pageCount, zoom);
-
         try {
             if (current == null) {
-                current = PdfPageRenderer.load(content);
+                current = PdfPageRenderer.load(content, password);
             }
-            return current.render(pageIndex, zoom);
+            return step.apply(current);
         } catch (SealDropException e) {
             if (ViewerErrors.INTEGRITY.equals(e.errorCode())) {
                 integrityFailure = e;
@@ -68,6 +94,7 @@ final class RangedPdfRenderer implements PageRenderer {
     public synchronized void close() {
         closed = true;
         discardCurrent();
+        wipe(password);
     }
 
     private void discardCurrent() {

@@ -21,8 +21,8 @@ final class ViewerErrors {
     }
 
     static SealDropException pdfPassword(Throwable cause) {
-        return new SealDropException(PDF_PASSWORD, "The PDF is protected by its own password, which the"
-                + " viewer cannot ask for; save a decrypted copy and open it in a PDF reader.", cause);
+        return new SealDropException(PDF_PASSWORD, "The PDF is protected by its own password, and no"
+                + " password or a wrong one was given; enter the password the sender gave you.", cause);
     }
 
     /** Checks a page index and zoom against the contract of {@link PageRenderer#render}. */

@@ -1,135 +1,259 @@
 package org.sealdrop.ui.viewer;
 
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import javafx.geometry.Pos;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Bounds;
+import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.WritableImage;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
-import org.sealdrop.ui.BackgroundTasks;
 import org.sealdrop.ui.Messages;
 import org.sealdrop.viewer.PageRenderer;
+import org.sealdrop.viewer.PageSize;
+import org.sealdrop.viewer.RenderedPage;
 
 /**
- * Pages of a PDF or frames of an image with previous/next, a page number field, the page count and
- * zoom. Each page is rendered off the application thread; a result that arrives after the user
+ * Pages of a PDF or frames of an image, one at a time, with zoom, fitting, rotation and thumbnails.
+ * Every page is rendered on the window's {@link RenderQueue}; a result that arrives after the user
  * moved on is dropped.
  */
 final class PagedView {
 
-    static final float[] ZOOM_STEPS = {0.25f, 0.5f, 0.75f, 1f, 1.25f, 1.5f, 2f, 3f, 4f};
+    /** Pixels one arrow key press scrolls. */
+    private static final double ARROW_STEP = 40;
+    /**
+     * Width kept free for the vertical scroll bar when fitting to width, because the fitted page is
+     * usually taller than the window. NOTE: this is about the width of a Modena scroll bar at the
+     * default font size, so a much larger OS text scale may still show a horizontal scroll bar.
+     */
+    private static final double SCROLL_BAR_ALLOWANCE = 18;
+    /** Pixels kept free so that rounding the rendered size up never adds a scroll bar. */
+    private static final double FIT_SLACK = 2;
 
     private final PageRenderer renderer;
-    private final Executor executor;
+    private final RenderQueue queue;
     private final Consumer<Throwable> onFailure;
     private final int pageCount;
-    private int pageIndex;
-    private int zoomStep;
-    private volatile long generation;
+    private final ZoomState zoom;
+    private final ReadOnlyIntegerWrapper pageIndex = new ReadOnlyIntegerWrapper(this, "pageIndex", 0);
+    private final BooleanProperty thumbnailsShown = new SimpleBooleanProperty(this, "thumbnailsShown", false);
+    private float shownZoom;
+    private long generation;
 
     private final ImageView image = new ImageView();
-    private final TextField pageField = new TextField("1");
-    private final Label pageCountLabel = new Label();
-    private final Label zoomLabel = new Label();
-    private final Button previous = new Button(Messages.text("viewer.previous"));
-    private final Button next = new Button(Messages.text("viewer.next"));
     private final ProgressIndicator rendering = new ProgressIndicator();
+    private final Label reducedNote = new Label();
+    private final StackPane pageArea;
     private final ScrollPane pages;
-    private final Node controls;
+    private final BorderPane view = new BorderPane();
+    private final ThumbnailStrip thumbnails;
+    private final PageToolbar toolbar;
 
-    /** @param initialZoom one of {@link #ZOOM_STEPS} */
-    PagedView(PageRenderer renderer, float initialZoom, Executor executor, Consumer<Throwable> onFailure) {
+    /** @param initialZoom the fixed zoom to start with, such as 1.0 */
+    PagedView(PageRenderer renderer, float initialZoom, RenderQueue queue, Consumer<Throwable> onFailure) {
         this.renderer = renderer;
-        this.executor = executor;
+        this.queue = queue;
         this.onFailure = onFailure;
         this.pageCount = renderer.pageCount();
-        this.zoomStep = zoomStepOf(initialZoom);
+        this.zoom = new ZoomState(initialZoom);
+        this.shownZoom = initialZoom;
 
         image.setId("pageImage");
-        image.setPreserveRatio(true);
         image.setAccessibleText(Messages.text("viewer.page.accessible"));
+        rendering.setId("pageRendering");
         rendering.setMaxSize(48, 48);
-        StackPane page = new StackPane(image, rendering);
-        page.getStyleClass().add("page-area");
-        pages = new ScrollPane(page);
+        rendering.setAccessibleText(Messages.text("viewer.rendering.accessible"));
+        pageArea = new StackPane(image, rendering);
+        pageArea.getStyleClass().add("page-area");
+        pages = new ScrollPane(pageArea);
         pages.setId("pageScroll");
         pages.setFitToWidth(true);
         pages.setFitToHeight(true);
         pages.setPannable(true);
-        controls = pageBar();
+        // Fitting follows the window: the size of the scroll pane, not its viewport, so that a scroll
+        // bar appearing for the fitted page does not start another fit.
+        pages.widthProperty().addListener((observable, was, is) -> refitIfFitting());
+        pages.heightProperty().addListener((observable, was, is) -> refitIfFitting());
+
+        reducedNote.setId("reducedResolutionNote");
+        reducedNote.getStyleClass().add("viewer-note");
+        reducedNote.setWrapText(true);
+        reducedNote.setVisible(false);
+        reducedNote.managedProperty().bind(reducedNote.visibleProperty());
+
+        thumbnails = new ThumbnailStrip(renderer, queue, this::showPage, onFailure);
+        thumbnailsShown.addListener((observable, was, is) -> view.setLeft(is ? thumbnails.node() : null));
+        toolbar = new PageToolbar(this, pageCount);
+        view.setTop(reducedNote);
+        view.setCenter(pages);
     }
 
-    /** The scrollable page. */
+    /** The page area: the scrollable page, the reduced-resolution note and the thumbnails when shown. */
     Node pages() {
-        return pages;
+        return view;
     }
 
-    /** Page and zoom controls, for the window's toolbar. */
+    /** Page, zoom, fit, rotate and thumbnail controls, for the window's toolbar. */
     Node controls() {
-        return controls;
+        return toolbar.node();
     }
 
     /** Zero-based index of the page shown or being rendered. */
     int pageIndex() {
-        return pageIndex;
+        return pageIndex.get();
+    }
+
+    ReadOnlyIntegerProperty pageIndexProperty() {
+        return pageIndex.getReadOnlyProperty();
+    }
+
+    int pageCount() {
+        return pageCount;
+    }
+
+    ZoomState.Mode zoomMode() {
+        return zoom.mode();
+    }
+
+    BooleanProperty thumbnailsShownProperty() {
+        return thumbnailsShown;
     }
 
     void showPage(int index) {
-        pageIndex = Math.max(0, Math.min(pageCount - 1, index));
-        pageField.setText(Integer.toString(pageIndex + 1));
-        previous.setDisable(pageIndex == 0);
-        next.setDisable(pageIndex == pageCount - 1);
+        pageIndex.set(Math.max(0, Math.min(pageCount - 1, index)));
+        thumbnails.select(pageIndex.get());
+        pages.setVvalue(pages.getVmin());
         render();
     }
 
     void nextPage() {
-        showPage(pageIndex + 1);
+        showPage(pageIndex() + 1);
     }
 
     void previousPage() {
-        showPage(pageIndex - 1);
+        showPage(pageIndex() - 1);
+    }
+
+    void firstPage() {
+        showPage(0);
+    }
+
+    void lastPage() {
+        showPage(pageCount - 1);
     }
 
     void zoomIn() {
-        setZoomStep(zoomStep + 1);
+        zoom.zoomIn(shownZoom);
+        render();
     }
 
     void zoomOut() {
-        setZoomStep(zoomStep - 1);
+        zoom.zoomOut(shownZoom);
+        render();
     }
 
-    private void setZoomStep(int step) {
-        int clamped = Math.max(0, Math.min(ZOOM_STEPS.length - 1, step));
-        if (clamped != zoomStep) {
-            zoomStep = clamped;
+    void actualSize() {
+        zoom.setZoom(1f);
+        render();
+    }
+
+    void fitWidth() {
+        zoom.fitWidth();
+        render();
+    }
+
+    void fitPage() {
+        zoom.fitPage();
+        render();
+    }
+
+    void rotateClockwise() {
+        zoom.rotateClockwise();
+        thumbnails.setQuarterTurns(zoom.quarterTurns());
+        render();
+    }
+
+    void rotateCounterclockwise() {
+        zoom.rotateCounterclockwise();
+        thumbnails.setQuarterTurns(zoom.quarterTurns());
+        render();
+    }
+
+    /**
+     * Scrolls the page by one arrow step, or turns to the next or previous page when the page is
+     * already scrolled to its end in that direction (or not scrollable at all).
+     *
+     * @param forward true for Down and Right, false for Up and Left
+     * @param vertical true for Up and Down
+     */
+    void scrollOrTurn(boolean forward, boolean vertical) {
+        Bounds viewport = pages.getViewportBounds();
+        Bounds content = pages.getContent().getLayoutBounds();
+        double hidden = vertical ? content.getHeight() - viewport.getHeight() : content.getWidth() - viewport.getWidth();
+        double value = vertical ? pages.getVvalue() : pages.getHvalue();
+        double end;
+        if (vertical) {
+            end = forward ? pages.getVmax() : pages.getVmin();
+        } else {
+            end = forward ? pages.getHmax() : pages.getHmin();
+        }
+        if (hidden <= 1 || Math.abs(value - end) < 1e-6) {
+            int before = pageIndex();
+            if (forward) {
+                nextPage();
+            } else if (before > 0) {
+                previousPage();
+                // Coming back from the next page lands at the end of this one, as a reader expects.
+                pages.setVvalue(vertical ? pages.getVmax() : pages.getVmin());
+            }
+            return;
+        }
+        double step = ARROW_STEP / hidden * (forward ? 1 : -1);
+        if (vertical) {
+            pages.setVvalue(Math.max(pages.getVmin(), Math.min(pages.getVmax(), value + step)));
+        } else {
+            pages.setHvalue(Math.max(pages.getHmin(), Math.min(pages.getHmax(), value + step)));
+        }
+    }
+
+    private void refitIfFitting() {
+        if (zoom.mode() != ZoomState.Mode.FIXED) {
             render();
         }
     }
 
     private void render() {
         long requested = ++generation;
-        int index = pageIndex;
-        float zoom = ZOOM_STEPS[zoomStep];
-        zoomLabel.setText(Messages.text("viewer.zoom.value", Math.round(zoom * 100)));
+        int index = pageIndex();
+        ZoomState state = zoom.copy();
+        Insets frame = pages.getInsets();
+        Insets padding = pageArea.getPadding();
+        double width = pages.getWidth() - frame.getLeft() - frame.getRight() - padding.getLeft() - padding.getRight()
+                - FIT_SLACK - (zoom.mode() == ZoomState.Mode.FIT_WIDTH ? SCROLL_BAR_ALLOWANCE : 0);
+        double height = pages.getHeight() - frame.getTop() - frame.getBottom() - padding.getTop()
+                - padding.getBottom() - FIT_SLACK;
+        toolbar.update(index, zoom.mode());
         rendering.setVisible(true);
 
-        BackgroundTasks.run(executor, () -> {
-            // Skip a page the user has already moved past.
-            if (requested != generation) {
-                return null;
-            }
-            return FxImages.toFxImage(renderer.render(index, zoom));
-        }, (WritableImage rendered) -> {
-            if (requested == generation && rendered != null) {
-                image.setImage(rendered);
+        queue.submitPage(() -> {
+            PageSize size = renderer.pageSize(index);
+            float pageZoom = state.zoomFor(size, width, height);
+            RenderedPage page = renderer.renderPage(index, pageZoom, state.quarterTurns());
+            return new Shown(FxImages.toFxImage(page.image()), page.reduced(), page.resolutionPercent(), pageZoom);
+        }, shown -> {
+            if (requested == generation) {
+                image.setImage(shown.image());
+                shownZoom = shown.zoom();
+                toolbar.showZoom(shown.zoom());
+                showReducedNote(shown);
                 rendering.setVisible(false);
             }
         }, failure -> {
@@ -140,59 +264,14 @@ final class PagedView {
         });
     }
 
-    private Node pageBar() {
-        previous.setId("previousPage");
-        previous.setAccessibleText(Messages.text("viewer.previous.accessible"));
-        previous.setOnAction(event -> previousPage());
-        next.setId("nextPage");
-        next.setAccessibleText(Messages.text("viewer.next.accessible"));
-        next.setOnAction(event -> nextPage());
-
-        pageField.setId("pageField");
-        pageField.setPrefColumnCount(4);
-        pageField.setAccessibleText(Messages.text("viewer.pageField.accessible"));
-        pageField.setOnAction(event -> goToTypedPage());
-        pageField.focusedProperty().addListener((observable, was, is) -> {
-            if (!is) {
-                pageField.setText(Integer.toString(pageIndex + 1));
-            }
-        });
-        pageCountLabel.setId("pageCount");
-        pageCountLabel.setText(Messages.text("viewer.pageCount", pageCount));
-
-        Button zoomOut = new Button(Messages.text("viewer.zoomOut"));
-        zoomOut.setId("zoomOut");
-        zoomOut.setAccessibleText(Messages.text("viewer.zoomOut.accessible"));
-        zoomOut.setOnAction(event -> zoomOut());
-        Button zoomIn = new Button(Messages.text("viewer.zoomIn"));
-        zoomIn.setId("zoomIn");
-        zoomIn.setAccessibleText(Messages.text("viewer.zoomIn.accessible"));
-        zoomIn.setOnAction(event -> zoomIn());
-        zoomLabel.setId("zoomLevel");
-        zoomLabel.setMinWidth(48);
-
-        Region gap = new Region();
-        gap.setMinWidth(12);
-        HBox bar = new HBox(6, previous, pageField, pageCountLabel, next, gap, zoomOut, zoomLabel, zoomIn);
-        bar.setAlignment(Pos.CENTER);
-        return bar;
-    }
-
-    private void goToTypedPage() {
-        try {
-            int typed = Integer.parseInt(pageField.getText().trim());
-            showPage(typed - 1);
-        } catch (NumberFormatException e) {
-            pageField.setText(Integer.toString(pageIndex + 1));
+    private void showReducedNote(Shown shown) {
+        reducedNote.setVisible(shown.reduced());
+        if (shown.reduced()) {
+            reducedNote.setText(Messages.text("viewer.reducedResolution", shown.resolutionPercent()));
         }
     }
 
-    private static int zoomStepOf(float zoom) {
-        for (int step = 0; step < ZOOM_STEPS.length; step++) {
-            if (ZOOM_STEPS[step] == zoom) {
-                return step;
-            }
-        }
-        throw new IllegalArgumentException("Zoom " + zoom + " is not one of the zoom steps.");
+    /** A rendered page, converted for JavaFX on the render thread, with the zoom that fitting chose. */
+    private record Shown(WritableImage image, boolean reduced, int resolutionPercent, float zoom) {
     }
 }

@@ -3,6 +3,7 @@ package org.sealdrop.ui.viewer;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import javafx.beans.property.BooleanProperty;
@@ -16,6 +17,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -45,8 +47,14 @@ import org.sealdrop.viewer.PlainText;
  * with "Save a decrypted copy…". The window owns the {@link OpenedDocument}: closing it releases the
  * renderer and then wipes the plaintext.
  *
- * <p>Keys: Page Up and Page Down turn pages, Ctrl+Plus and Ctrl+Minus zoom, Ctrl+P prints, Ctrl+W and
- * Escape close. Every page and text shown carries a {@link Watermark}.
+ * <p>Layout: the toolbar (status, save, help) and below it the page bar of {@link PagedView} sit in
+ * the top of the root pane; the page area ({@link PagedView#pages()}) or a message is its center.
+ * Keys are handled by {@link ViewerShortcuts} and listed by {@link ShortcutsHelp} (F1).
+ *
+ * <p>A password-protected PDF asks for its password with {@link PdfPasswordDialog}; a wrong one asks
+ * again, and Cancel shows that the PDF is protected. Neither is a damaged or altered document.
+ *
+ * <p>Every page and text shown carries a {@link Watermark}; Ctrl+P prints through {@link ViewerPrinting}.
  */
 public final class ViewerWindow {
 
@@ -62,15 +70,21 @@ public final class ViewerWindow {
     private final BorderPane root = new BorderPane();
     private final Label status = new Label();
     private final HBox toolbar = new HBox(10);
+    // The page controls of a paged document, in a row of their own below the toolbar.
+    private final HBox pageBar = new HBox();
+    private final RenderQueue renderQueue = new RenderQueue();
     // The status text, or the progress line of a running save in its place.
     private final HBox statusSlot = new HBox(status);
     private final BooleanProperty saving = new SimpleBooleanProperty(this, "saving", false);
     private final Button toolbarSave = saveButton("saveCopyButton");
     private final WatermarkText watermark;
     private final ViewerPrinting printing;
+    private final Button helpButton = new Button(Messages.text("viewer.help"));
     private PageRenderer renderer;
     private PagedView paged;
     private boolean closed;
+    // Whether the user has entered a PDF password, so that the next password failure is shown as a wrong password.
+    private boolean passwordTried;
 
     private ViewerWindow(Stage stage, OpenedDocument document, DocumentService documents, Executor executor) {
         this.stage = stage;
@@ -134,12 +148,21 @@ public final class ViewerWindow {
         status.setMinWidth(0);
         statusSlot.setAlignment(Pos.CENTER_LEFT);
         statusSlot.setMinWidth(0);
-        toolbar.getChildren().setAll(statusSlot, grow(), printing.button(), toolbarSave);
+        helpButton.setId("shortcutsButton");
+        helpButton.setAccessibleText(Messages.text("viewer.help.accessible"));
+        helpButton.setTooltip(new Tooltip(Messages.text("viewer.help.accessible")));
+        helpButton.setOnAction(event -> ShortcutsHelp.show(stage));
+        toolbar.getChildren().setAll(statusSlot, grow(), printing.button(), toolbarSave, helpButton);
         toolbar.getStyleClass().add("viewer-toolbar");
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(6, 10, 6, 10));
+        pageBar.getStyleClass().add("viewer-page-bar");
+        pageBar.setAlignment(Pos.CENTER);
+        pageBar.setPadding(new Insets(0, 10, 6, 10));
+        pageBar.managedProperty().bind(pageBar.visibleProperty());
+        pageBar.setVisible(false);
 
-        root.setTop(toolbar);
+        root.setTop(new VBox(toolbar, pageBar));
         root.setCenter(new ProgressIndicator());
         Dimension2D size = WindowSizes.fitToScreen(900, 1000);
         Scene scene = new Scene(root, size.getWidth(), size.getHeight());
@@ -155,15 +178,7 @@ public final class ViewerWindow {
 
     private void loadContent() {
         if (kind.isPaged()) {
-            BackgroundTasks.run(executor, this::openRenderer, opened -> {
-                if (opened != null) {
-                    paged = new PagedView(opened, 1f, executor, this::showFailure);
-                    printing.attach(opened);
-                    toolbar.getChildren().setAll(statusSlot, grow(), paged.controls(), grow(), printing.button(), toolbarSave);
-                    root.setCenter(Watermark.over(paged.pages(), watermark));
-                    paged.showPage(0);
-                }
-            }, this::showLoadFailure);
+            BackgroundTasks.run(executor, () -> openRenderer(null), this::showPages, this::showLoadFailure);
         } else if (kind == DocumentKind.TEXT) {
             BackgroundTasks.run(executor, () -> PlainText.decode(document.content(), PlainText.DEFAULT_MAX_BYTES),
                     this::showText, this::showCannotShow);
@@ -172,17 +187,67 @@ public final class ViewerWindow {
         }
     }
 
-    /** Parses the document unless the window closed meanwhile; runs on a background thread. */
-    private PageRenderer openRenderer() {
-        synchronized (lifecycle) {
-            if (closed) {
-                return null;
+    /**
+     * Parses the document unless the window closed meanwhile, and wipes {@code pdfPassword}; runs on a
+     * background thread.
+     */
+    private PageRenderer openRenderer(char[] pdfPassword) {
+        try {
+            synchronized (lifecycle) {
+                if (closed) {
+                    return null;
+                }
+                renderer = document.isRanged()
+                        ? PageRenderer.openPdf(document.rangedContent(), pdfPassword)
+                        : PageRenderer.open(kind, document.content(), pdfPassword);
+                return renderer;
             }
-            renderer = document.isRanged()
-                    ? PageRenderer.openPdf(document.rangedContent())
-                    : PageRenderer.open(kind, document.content());
-            return renderer;
+        } finally {
+            if (pdfPassword != null) {
+                Arrays.fill(pdfPassword, '\0');
+            }
         }
+    }
+
+    private void showPages(PageRenderer opened) {
+        if (opened == null) {
+            return;
+        }
+        paged = new PagedView(opened, 1f, renderQueue, this::showFailure);
+        pageBar.getChildren().setAll(paged.controls());
+        pageBar.setVisible(true);
+        printing.attach(opened);
+        root.setCenter(Watermark.over(paged.pages(), watermark));
+        paged.showPage(0);
+    }
+
+    /** Asks for the PDF's password and opens the PDF with the typed password; Cancel leaves the protected note. */
+    private void askPdfPassword(boolean retry) {
+        if (!stage.isShowing()) {
+            return;
+        }
+        PdfPasswordDialog.ask(stage, retry, password -> {
+            if (password == null) {
+                showPasswordProtected();
+                return;
+            }
+            passwordTried = true;
+            root.setCenter(new ProgressIndicator());
+            BackgroundTasks.run(executor, () -> openRenderer(password), this::showPages, this::showLoadFailure);
+        });
+    }
+
+    private void showPasswordProtected() {
+        Label message = new Label(Messages.text("viewer.pdfPassword.protected"));
+        message.setId("passwordProtectedMessage");
+        message.setWrapText(true);
+        Button enter = new Button(Messages.text("viewer.pdfPassword.enter"));
+        enter.setId("enterPdfPassword");
+        enter.setOnAction(event -> {
+            passwordTried = false;
+            askPdfPassword(false);
+        });
+        root.setCenter(messageBox(message, enter, saveButton("cannotShowSaveButton")));
     }
 
     private void showText(PlainText text) {
@@ -204,17 +269,15 @@ public final class ViewerWindow {
                 : Messages.text("viewer.cannotShowBecause", ErrorReport.of(failure).text()));
         message.setId("cannotShowMessage");
         message.setWrapText(true);
-        VBox box = new VBox(16, message, saveButton("cannotShowSaveButton"));
-        box.setAlignment(Pos.CENTER);
-        box.setPadding(new Insets(40));
-        box.setMaxWidth(520);
-        root.setCenter(box);
+        root.setCenter(messageBox(message, saveButton("cannotShowSaveButton")));
         // The message brings its own save button; a second one in the toolbar would only repeat it.
         toolbarSave.setVisible(false);
     }
 
     private void showLoadFailure(Throwable failure) {
-        if (isIntegrityFailure(failure)) {
+        if (PageRenderer.PDF_PASSWORD.equals(ErrorReport.of(failure).code())) {
+            askPdfPassword(passwordTried);
+        } else if (isIntegrityFailure(failure)) {
             showAltered(failure);
         } else {
             showCannotShow(failure);
@@ -241,18 +304,24 @@ public final class ViewerWindow {
         Label message = new Label(Messages.text("viewer.cannotShowBecause", ErrorReport.of(failure).text()));
         message.setId("cannotShowMessage");
         message.setWrapText(true);
-        VBox box = new VBox(16, message);
-        box.setAlignment(Pos.CENTER);
-        box.setPadding(new Insets(40));
-        box.setMaxWidth(520);
-        root.setCenter(box);
+        root.setCenter(messageBox(message));
         toolbar.getChildren().setAll(statusSlot);
         printing.setPrintAllowed(false);
+        pageBar.setVisible(false);
         paged = null;
     }
 
     private static boolean isIntegrityFailure(Throwable failure) {
         return ErrorReport.INTEGRITY.equals(ErrorReport.of(failure).code());
+    }
+
+    /** Lays out a message and its buttons in the center of the window. */
+    private static VBox messageBox(Node... children) {
+        VBox box = new VBox(16, children);
+        box.setAlignment(Pos.CENTER);
+        box.setPadding(new Insets(40));
+        box.setMaxWidth(520);
+        return box;
     }
 
     private static Region grow() {
@@ -317,32 +386,17 @@ public final class ViewerWindow {
     }
 
     private void handleKey(KeyEvent event) {
-        KeyCode code = event.getCode();
-        if (code == KeyCode.ESCAPE || (event.isShortcutDown() && code == KeyCode.W)) {
-            event.consume();
-            close();
-        } else if (event.isShortcutDown() && code == KeyCode.P) {
+        if (event.isShortcutDown() && event.getCode() == KeyCode.P) {
             event.consume();
             printing.print();
-        } else if (paged == null) {
-            return;
-        } else if (code == KeyCode.PAGE_DOWN) {
-            event.consume();
-            paged.nextPage();
-        } else if (code == KeyCode.PAGE_UP) {
-            event.consume();
-            paged.previousPage();
-        } else if (event.isShortcutDown() && (code == KeyCode.PLUS || code == KeyCode.EQUALS || code == KeyCode.ADD)) {
-            event.consume();
-            paged.zoomIn();
-        } else if (event.isShortcutDown() && (code == KeyCode.MINUS || code == KeyCode.SUBTRACT)) {
-            event.consume();
-            paged.zoomOut();
+        } else {
+            ViewerShortcuts.handle(event, paged, this::close, () -> ShortcutsHelp.show(stage));
         }
     }
 
     /** Releases the renderer and wipes the plaintext, off the application thread when possible. */
     private void dispose() {
+        renderQueue.close();
         Runnable release = () -> {
             synchronized (lifecycle) {
                 closed = true;
