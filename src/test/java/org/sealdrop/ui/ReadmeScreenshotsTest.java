@@ -32,7 +32,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Renders the README's screenshots from the real window on the real services: the documents view
- * with ten corpus documents, the viewer on a corpus PDF and the unlock form, each in the light and the
+ * with ten corpus documents, the viewer on a corpus PDF, the Settings window and the unlock form, each in the light and the
  * dark theme. Runs only when asked, and writes PNG files into the folder the property names:
  *
  * <pre>mvn -B -o test -Dgroups=screenshots -Dscreenshots=docs/images</pre>
@@ -99,6 +99,11 @@ class ReadmeScreenshotsTest extends MainWindowTest {
             save(viewer, output.resolve("viewer" + suffix));
             robot.interact(() -> window.closeViewers());
             waitFor(() -> window.viewers().isEmpty());
+
+            robot.interact(() -> window.openSettings());
+            waitFor(() -> window.settingsWindow() != null);
+            save(window.settingsWindow().stage().getScene(), output.resolve("settings" + suffix));
+            robot.interact(() -> window.settingsWindow().close());
         }
 
         robot.interact(() -> stage.getScene().getAccelerators().get(WindowShortcuts.LOCK).run());

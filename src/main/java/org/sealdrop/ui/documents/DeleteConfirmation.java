@@ -4,9 +4,11 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogEvent;
 import javafx.stage.Window;
 import org.sealdrop.app.DocumentSummary;
 import org.sealdrop.ui.Messages;
+import org.sealdrop.ui.Dialogs;
 
 /**
  * The confirmation before a delete. It names the document, states that the delete cannot be undone from
@@ -26,6 +28,7 @@ final class DeleteConfirmation {
         if (owner != null) {
             alert.initOwner(owner);
         }
+        Dialogs.prepare(alert);
         alert.setTitle(Messages.text("documents.delete.title"));
         String shownName = document.name() == null || document.name().isBlank() ? document.id().toString() : document.name();
         alert.setHeaderText(Messages.text("documents.delete.header", shownName));
@@ -37,7 +40,7 @@ final class DeleteConfirmation {
         Button cancelButton = (Button) alert.getDialogPane().lookupButton(cancel);
         cancelButton.setId("cancelDeleteButton");
         cancelButton.setDefaultButton(true);
-        alert.setOnShown(event -> cancelButton.requestFocus());
+        alert.addEventHandler(DialogEvent.DIALOG_SHOWN, event -> cancelButton.requestFocus());
 
         alert.setOnHidden(event -> {
             if (alert.getResult() == delete) {

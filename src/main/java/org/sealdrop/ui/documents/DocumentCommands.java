@@ -20,6 +20,7 @@ import org.sealdrop.app.DocumentService;
 import org.sealdrop.app.DocumentSummary;
 import org.sealdrop.ui.BackgroundTasks;
 import org.sealdrop.ui.Messages;
+import org.sealdrop.ui.Dialogs;
 
 /**
  * The commands on the selected document: the table's context menu (Open, Verify, Delete, Sort by),
@@ -126,6 +127,7 @@ final class DocumentCommands {
             if (host.window() != null) {
                 note.initOwner(host.window());
             }
+            Dialogs.prepare(note);
             note.setTitle(Messages.text("documents.verify.title"));
             note.setHeaderText(Messages.text("documents.verify.passed", verified.name()));
             note.getDialogPane().setId("verifiedDialog");

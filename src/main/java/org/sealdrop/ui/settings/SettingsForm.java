@@ -17,6 +17,7 @@ import javafx.util.StringConverter;
 import org.sealdrop.config.SettingProblem;
 import org.sealdrop.config.Settings;
 import org.sealdrop.ui.Messages;
+import org.sealdrop.ui.theme.ThemePicker;
 
 /**
  * The grid of the Settings screen: the vault read-only, then one row per editable setting with its
@@ -63,9 +64,9 @@ final class SettingsForm {
         field("autoLockMinutes");
         field("partSizeMiB");
         field("uploadParallelism");
-        // NOTE: left empty for the light/dark theme choice, which has its own preferences class.
         section("settings.appearance.section");
         appearance.setId("appearanceSection");
+        appearance.getChildren().add(ThemePicker.create());
         grid.add(appearance, 0, row++, 4, 1);
         showProblems();
     }

@@ -24,6 +24,7 @@ import org.sealdrop.ui.AppIcons;
 import org.sealdrop.ui.BackgroundTasks;
 import org.sealdrop.ui.ErrorDialog;
 import org.sealdrop.ui.Messages;
+import org.sealdrop.ui.theme.UiTheme;
 
 /**
  * The Settings window, owned by the main window and modal to it. Save writes {@code settings.json}
@@ -105,7 +106,7 @@ public final class SettingsWindow {
         root.getStyleClass().add("settings-view");
         BorderPane.setMargin(buttons, new javafx.geometry.Insets(12, 0, 0, 0));
         Scene scene = new Scene(root, 760, 640);
-        scene.getStylesheets().add(SettingsWindow.class.getResource("/org/sealdrop/ui/sealdrop.css").toExternalForm());
+        UiTheme.apply(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.ESCAPE) {
                 stage.close();

@@ -1,6 +1,7 @@
 package org.sealdrop.ui.viewer;
 
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -99,6 +100,14 @@ final class PagedView {
     /** The page area: the scrollable page, the reduced-resolution note and the thumbnails when shown. */
     Node pages() {
         return view;
+    }
+
+    /**
+     * Puts {@code cover} over the scrollable page, such as the watermark, so that it stays on screen
+     * while the page scrolls and leaves the note and the thumbnails free.
+     */
+    void coverPage(UnaryOperator<Node> cover) {
+        view.setCenter(cover.apply(pages));
     }
 
     /** Page, zoom, fit, rotate and thumbnail controls, for the window's toolbar. */

@@ -10,6 +10,7 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.sealdrop.ui.Messages;
+import org.sealdrop.ui.theme.UiTheme;
 
 /**
  * Asks for the password of a password-protected PDF. The password is handed over as a {@code char[]}
@@ -37,6 +38,7 @@ final class PdfPasswordDialog {
         ButtonType open = new ButtonType(Messages.text("viewer.pdfPassword.open"), ButtonBar.ButtonData.OK_DONE);
         Dialog<char[]> dialog = new Dialog<>();
         dialog.initOwner(owner);
+        UiTheme.apply(dialog.getDialogPane());
         dialog.setTitle(Messages.text("viewer.pdfPassword.title"));
         dialog.getDialogPane().setId("pdfPasswordDialog");
         dialog.getDialogPane().setContent(new VBox(10, message, field));

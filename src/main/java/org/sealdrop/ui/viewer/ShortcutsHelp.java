@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 import org.sealdrop.ui.Messages;
+import org.sealdrop.ui.theme.UiTheme;
 
 /** The "Keyboard shortcuts" help of the viewer, opened with F1 or the "?" button. */
 final class ShortcutsHelp {
@@ -33,6 +34,7 @@ final class ShortcutsHelp {
 
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
+        UiTheme.apply(dialog.getDialogPane());
         dialog.setTitle(Messages.text("viewer.shortcuts.title"));
         dialog.setHeaderText(Messages.text("viewer.shortcuts.title"));
         dialog.getDialogPane().setId("shortcutsHelp");

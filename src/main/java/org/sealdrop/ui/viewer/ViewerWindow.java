@@ -1,13 +1,10 @@
 package org.sealdrop.ui.viewer;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Dimension2D;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -25,11 +22,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.sealdrop.app.DocumentService;
 import org.sealdrop.app.OpenedDocument;
-import org.sealdrop.app.TransferListener;
 import org.sealdrop.ui.AppIcons;
 import org.sealdrop.ui.BackgroundTasks;
 import org.sealdrop.ui.ErrorDialog;
@@ -58,12 +53,8 @@ import org.sealdrop.viewer.PlainText;
  */
 public final class ViewerWindow {
 
-    /** Error code of a save that stopped because the user cancelled it. */
-    private static final String CANCELLED = "SD-CANCELLED";
-
     private final Stage stage;
     private final OpenedDocument document;
-    private final DocumentService documents;
     private final Executor executor;
     private final DocumentKind kind;
     private final Object lifecycle = new Object();
@@ -75,8 +66,8 @@ public final class ViewerWindow {
     private final RenderQueue renderQueue = new RenderQueue();
     // The status text, or the progress line of a running save in its place.
     private final HBox statusSlot = new HBox(status);
-    private final BooleanProperty saving = new SimpleBooleanProperty(this, "saving", false);
-    private final Button toolbarSave = saveButton("saveCopyButton");
+    private final ViewerSaving saving;
+    private final Button toolbarSave;
     private final WatermarkText watermark;
     private final ViewerPrinting printing;
     private final Button helpButton = new Button(Messages.text("viewer.help"));
@@ -89,11 +80,12 @@ public final class ViewerWindow {
     private ViewerWindow(Stage stage, OpenedDocument document, DocumentService documents, Executor executor) {
         this.stage = stage;
         this.document = document;
-        this.documents = documents;
         this.executor = executor;
         this.kind = detectKind(document);
         this.watermark = WatermarkText.of(documents.auditIdentity(), Clock.systemDefaultZone());
         this.printing = new ViewerPrinting(stage, document.id(), kind, documents, executor, watermark, status::setText);
+        this.saving = new ViewerSaving(stage, document, documents, executor, status, statusSlot);
+        this.toolbarSave = saving.button("saveCopyButton");
     }
 
     /** Detects the document kind; a ranged document is shown only as a PDF, because only PDFs open ranged. */
@@ -217,7 +209,8 @@ public final class ViewerWindow {
         pageBar.getChildren().setAll(paged.controls());
         pageBar.setVisible(true);
         printing.attach(opened);
-        root.setCenter(Watermark.over(paged.pages(), watermark));
+        paged.coverPage(page -> Watermark.over(page, watermark));
+        root.setCenter(paged.pages());
         paged.showPage(0);
     }
 
@@ -247,7 +240,7 @@ public final class ViewerWindow {
             passwordTried = false;
             askPdfPassword(false);
         });
-        root.setCenter(messageBox(message, enter, saveButton("cannotShowSaveButton")));
+        root.setCenter(messageBox(message, enter, saving.button("cannotShowSaveButton")));
     }
 
     private void showText(PlainText text) {
@@ -269,7 +262,7 @@ public final class ViewerWindow {
                 : Messages.text("viewer.cannotShowBecause", ErrorReport.of(failure).text()));
         message.setId("cannotShowMessage");
         message.setWrapText(true);
-        root.setCenter(messageBox(message, saveButton("cannotShowSaveButton")));
+        root.setCenter(messageBox(message, saving.button("cannotShowSaveButton")));
         // The message brings its own save button; a second one in the toolbar would only repeat it.
         toolbarSave.setVisible(false);
     }
@@ -330,26 +323,6 @@ public final class ViewerWindow {
         return gap;
     }
 
-    private Button saveButton(String id) {
-        Button save = new Button(Messages.text("viewer.saveCopy"));
-        save.setId(id);
-        save.setAccessibleText(Messages.text("viewer.saveCopy.accessible"));
-        save.setOnAction(event -> saveCopy());
-        // One save at a time: the buttons wait while a save runs.
-        save.disableProperty().bind(saving);
-        return save;
-    }
-
-    private void saveCopy() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(Messages.text("viewer.saveCopy.chooserTitle"));
-        chooser.setInitialFileName(document.summary().name());
-        File target = chooser.showSaveDialog(stage);
-        if (target != null) {
-            saveCopyTo(target.toPath());
-        }
-    }
-
     /**
      * Saves a decrypted copy to {@code target} as "Save a decrypted copy…" does after its file chooser,
      * with a progress line and a Cancel button in place of the status text; tests call it because the
@@ -357,32 +330,7 @@ public final class ViewerWindow {
      * application thread, with no other save running.
      */
     public void saveCopyTo(Path target) {
-        SaveProgress progress = new SaveProgress();
-        TransferListener listener = progress.listener();
-        showSaving(progress.root());
-        BackgroundTasks.run(executor, () -> {
-            documents.export(document.id(), target, listener);
-            return Boolean.TRUE;
-        }, saved -> {
-            progress.stop();
-            showSaving(null);
-            status.setText(Messages.text("viewer.saveCopy.saved"));
-        }, failure -> {
-            progress.stop();
-            showSaving(null);
-            if (CANCELLED.equals(ErrorReport.of(failure).code())) {
-                status.setText(Messages.text("viewer.saveCopy.cancelled"));
-                return;
-            }
-            status.setText("");
-            ErrorDialog.show(stage, "export", failure);
-        });
-    }
-
-    /** Puts the progress line of a running save in place of the status text, or the status text back for null. */
-    private void showSaving(Node progressLine) {
-        statusSlot.getChildren().setAll(progressLine == null ? status : progressLine);
-        saving.set(progressLine != null);
+        saving.saveTo(target);
     }
 
     private void handleKey(KeyEvent event) {
