@@ -25,8 +25,9 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * The steps of the first-run wizard that need the network or the home folder: testing the storage
  * and the audit receiver before anything is saved, and setting up with typed secrets.
  *
- * <p>Typed S3 keys are used by this process only and never written: {@code settings.json} contains no
- * secrets, and the next start takes S3 credentials from the desktop credential chain again (see
+ * <p>Typed S3 keys are used by this process at once; after the set-up, {@link VaultS3Keys} stores them
+ * sealed under the vault key in {@value StoredS3Keys#FILE_NAME}, never in clear and never in
+ * {@code settings.json}, and each later unlock uses them ahead of the desktop credential chain (see
  * {@link DesktopCredentials}). A typed audit token is written to {@code audit.token} in the home
  * folder, readable by its owner only, because the audit sender reads its token from a file.
  */

@@ -56,6 +56,9 @@ public final class LocalServices implements AutoCloseable {
     private ObjectStore store;
     private AuditSender sender;
     private AwsCredentialsProvider typedCredentials;
+    // Volatile, not guarded by this object's lock, because the vault sets it while holding its own lock.
+    private volatile AwsCredentialsProvider unlockedS3Keys;
+    private StorageCredentials storageCredentials;
 
     private LocalServices(HomeFolder home, ServiceOptions options) {
         // First, so that an invalid managed settings file stops the start before anything is created.
@@ -176,9 +179,8 @@ public final class LocalServices implements AutoCloseable {
                 newSettings.multipartThresholdMiB() * 1024L * 1024L, newSettings.partSizeMiB() * 1024L * 1024L,
                 newSettings.uploadParallelism());
         closeConnections();
-        AwsCredentialsProvider explicit = explicitCredentials();
-        AwsCredentialsProvider credentials = explicit != null ? explicit : DesktopCredentials.chain();
-        this.store = new ObjectStore(storage, credentials);
+        this.storageCredentials = new StorageCredentials(this::explicitCredentials);
+        this.store = new ObjectStore(storage, storageCredentials);
         char[] token = options.auditToken() != null ? options.auditToken().clone()
                 : newSettings.auditTokenFile() != null ? AuditTokens.read(newSettings.auditTokenFile()) : null;
         try {
@@ -195,15 +197,50 @@ public final class LocalServices implements AutoCloseable {
 
     /**
      * Uses S3 keys typed in the first-run wizard, instead of the options' or the desktop chain's, for
-     * the rest of this process; nothing is written. Takes effect at the next {@link #connect}.
+     * the rest of this process, from the next S3 request on. This writes nothing; the set-up stores them
+     * sealed through {@link VaultS3Keys}.
      */
     synchronized void useTypedCredentials(AwsCredentialsProvider typed) {
         this.typedCredentials = typed;
     }
 
-    /** Returns the typed S3 keys, else the options' credentials, else {@code null} for the desktop chain. */
+    /**
+     * Uses S3 keys decrypted from {@link StoredS3Keys} while the vault is unlocked; {@code null} stops
+     * using them, which a lock does. Applies to the next request of the current client.
+     */
+    void useUnlockedS3Keys(AwsCredentialsProvider unlocked) {
+        this.unlockedS3Keys = unlocked;
+    }
+
+    /**
+     * Returns the typed S3 keys, else the stored keys while the vault is unlocked, else the options'
+     * credentials, else {@code null} for the desktop chain.
+     */
     synchronized AwsCredentialsProvider explicitCredentials() {
-        return typedCredentials != null ? typedCredentials : options.credentials();
+        if (typedCredentials != null) {
+            return typedCredentials;
+        }
+        return unlockedS3Keys != null ? unlockedS3Keys : options.credentials();
+    }
+
+    /**
+     * Deletes the S3 keys that the first-run wizard stored in {@code home}, sealed under the vault key;
+     * the next unlock then takes S3 credentials from the desktop chain. Returns whether a file existed.
+     *
+     * @throws SealDropException {@code SD-S3-KEYS-WRITE} when the file exists but cannot be deleted
+     */
+    public static boolean forgetStoredS3Keys(HomeFolder home) {
+        return new StoredS3Keys(home, null).delete();
+    }
+
+    /** Returns the stored S3 keys in use while the vault is unlocked, or {@code null}. */
+    AwsCredentialsProvider unlockedS3Keys() {
+        return unlockedS3Keys;
+    }
+
+    /** Returns the file of S3 keys typed in the wizard, sealed under the vault key. */
+    StoredS3Keys storedS3Keys() {
+        return new StoredS3Keys(home, options.random());
     }
 
     synchronized ObjectStore store() {
@@ -293,6 +330,10 @@ public final class LocalServices implements AutoCloseable {
         if (store != null) {
             store.close();
             store = null;
+        }
+        if (storageCredentials != null) {
+            storageCredentials.close();
+            storageCredentials = null;
         }
     }
 }

@@ -32,8 +32,6 @@ import org.sealdrop.vault.VaultKeys;
 import org.sealdrop.vault.WrongPassphraseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 
 /**
  * The vault of one home folder. The key file lives in the home folder and at
@@ -59,12 +57,14 @@ final class LocalVault implements VaultAccess {
 
     private final LocalServices services;
     private final VaultKeyFiles keyFiles;
+    private final VaultS3Keys s3Keys;
     private VaultKeys keys;
 
     LocalVault(LocalServices services) {
         this.services = services;
         ServiceOptions options = services.options();
         this.keyFiles = new VaultKeyFiles(options.random(), options.clock(), options.argon2());
+        this.s3Keys = new VaultS3Keys(services);
     }
 
     @Override
@@ -86,7 +86,16 @@ final class LocalVault implements VaultAccess {
     @Override
     public SetUpResult setUpVault(VaultSetup setup, SetupCredentials credentials, char[] passphrase,
             boolean mayCreate) {
-        return setUpVault(new GuidedSetup(services).prepare(setup, credentials), passphrase, mayCreate);
+        SetUpResult result = setUpVault(new GuidedSetup(services).prepare(setup, credentials), passphrase, mayCreate);
+        if (credentials.hasStorageKeys()) {
+            try {
+                s3Keys.store(keys(), credentials);
+            } catch (SealDropException e) {
+                // The vault exists now and its recovery key must reach the user, so the set-up still succeeds.
+                LOG.warn("The typed S3 keys could not be stored ({}); the next start needs them again", e.errorCode());
+            }
+        }
+        return result;
     }
 
     @Override
@@ -161,6 +170,14 @@ final class LocalVault implements VaultAccess {
             Path file = services.home().keyFile();
             KeyFile local = KeyFileStore.read(file).orElseThrow(() -> new SealDropException("SD-KEYFILE-MISSING",
                     "The vault key file " + file + " is missing; run `sealdrop init` again to fetch it from the bucket."));
+            if (services.storedS3Keys().exists()) {
+                // The bucket is reachable only with the stored S3 keys, which only the vault key decrypts:
+                // so unlock this computer's copy first, then look for a newer key file in the bucket.
+                replaceKeys(unlockAudited(local, passphrase));
+                unlockNewerFromBucket(local, passphrase).ifPresent(this::replaceKeys);
+                services.wakeAuditSender();
+                return;
+            }
             Optional<VaultKeys> refreshed = unlockNewerFromBucket(local, passphrase);
             if (refreshed.isPresent()) {
                 services.auditTrail().record(AuditAction.UNLOCK, null, Outcome.SUCCESS, null);
@@ -266,6 +283,7 @@ final class LocalVault implements VaultAccess {
     synchronized boolean lockQuietly() {
         VaultKeys previous = keys;
         keys = null;
+        s3Keys.stopUsing();
         if (previous != null && !previous.isClosed()) {
             previous.close();
             return true;
@@ -332,18 +350,14 @@ final class LocalVault implements VaultAccess {
     }
 
     private Optional<byte[]> fetchBucketKeyFile() {
-        AwsCredentialsProvider explicit = services.explicitCredentials();
-        AwsCredentialsProviderChain chain = explicit == null ? DesktopCredentials.chain() : null;
-        AwsCredentialsProvider credentials = chain != null ? chain : explicit;
+        StorageCredentials credentials = new StorageCredentials(services::explicitCredentials);
         try (ObjectStore quick = new ObjectStore(services.store().settings(), credentials, KEY_FILE_CHECK)) {
             return quick.getSmall(quick.key(KeyManagement.KEY_FILE_OBJECT));
         } catch (SealDropException e) {
             LOG.info("The bucket's key file could not be fetched ({}); unlocking this computer's copy", e.errorCode());
             return Optional.empty();
         } finally {
-            if (chain != null) {
-                chain.close();
-            }
+            credentials.close();
         }
     }
 
@@ -394,5 +408,6 @@ final class LocalVault implements VaultAccess {
         if (previous != null && previous != unlocked) {
             previous.close();
         }
+        s3Keys.useWith(unlocked);
     }
 }

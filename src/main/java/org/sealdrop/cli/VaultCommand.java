@@ -27,7 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "vault", mixinStandardHelpOptions = true,
         description = "Manage the vault's keys: rotate, retire old versions, change the passphrase, recover.",
         subcommands = {VaultCommand.Status.class, VaultRotationCommands.Rotate.class, VaultRotationCommands.Retire.class,
-            VaultPassphraseCommands.ChangePassphrase.class, VaultPassphraseCommands.Recover.class, VaultPassphraseCommands.NewRecoveryKey.class})
+            VaultPassphraseCommands.ChangePassphrase.class, VaultPassphraseCommands.Recover.class, VaultPassphraseCommands.NewRecoveryKey.class,
+            VaultCommand.ForgetS3Keys.class})
 final class VaultCommand implements Callable<Integer> {
 
     private static final Duration AUDIT_FLUSH_TIMEOUT = Duration.ofSeconds(10);
@@ -41,7 +42,7 @@ final class VaultCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Name a subcommand: status, rotate, retire, change-passphrase, recover or new-recovery-key.");
+                "Name a subcommand: status, rotate, retire, change-passphrase, recover, new-recovery-key or forget-s3-keys.");
     }
 
     /** Opens the home folder's services, runs {@code work}, then locks the vault and sends the audit events. */
@@ -113,6 +114,27 @@ final class VaultCommand implements Callable<Integer> {
             }
             out.println("rotation\t" + (file.rewrapPending() ? "unfinished; run `sealdrop vault rotate` to finish it" : "finished"));
             out.println("recovery key\t" + (file.recovery() != null ? "yes" : "none; create one with `sealdrop vault new-recovery-key`"));
+            return 0;
+        }
+    }
+
+    /** {@code sealdrop vault forget-s3-keys}: deletes the S3 keys stored by the set-up, without unlocking. */
+    @Command(name = "forget-s3-keys", mixinStandardHelpOptions = true,
+            description = "Delete the S3 access keys that the set-up window stored encrypted in the home folder.")
+    static final class ForgetS3Keys implements Callable<Integer> {
+
+        @ParentCommand
+        VaultCommand vault;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            boolean deleted = LocalServices.forgetStoredS3Keys(vault.parent.home.folder());
+            out.println(deleted ? "The stored S3 keys were deleted; S3 now uses this computer's AWS credentials."
+                    : "This home folder has no stored S3 keys.");
             return 0;
         }
     }
