@@ -16,8 +16,6 @@ import org.sealdrop.config.HomeFolder;
 import org.sealdrop.config.Settings;
 import org.sealdrop.config.SettingsFile;
 import org.sealdrop.index.DocumentRecord;
-import org.sealdrop.storage.ConnectionSettings;
-import org.sealdrop.storage.ObjectStore;
 import org.sealdrop.transfer.TransferContext;
 import org.sealdrop.vault.KeyFile;
 import org.sealdrop.vault.KeyFileStore;
@@ -44,13 +42,6 @@ final class LocalVault implements VaultAccess {
 
     /** Notice from the last unlock for the user, or {@code null}; see {@link #unlockNotice()}. */
     private volatile String unlockNotice;
-
-    /**
-     * Timeouts of the key file check at unlock: short and without retries, because an unreachable
-     * bucket must not hold up an unlock that the home folder's copy can do alone.
-     */
-    private static final ConnectionSettings KEY_FILE_CHECK = new ConnectionSettings(Duration.ofSeconds(3),
-            Duration.ofSeconds(10), 1);
 
     /** Settings that a set-up gives; the managed settings file may fix any of them. */
     private static final List<String> SET_UP_KEYS = List.of("endpoint", "region", "bucket", "prefix", "auditUrl");
@@ -225,6 +216,7 @@ final class LocalVault implements VaultAccess {
 
     @Override
     public RotationReport rotate(char[] passphrase, KeyRotation.Progress progress) {
+        s3Keys.useBeforeKeyManagement(keyFiles, passphrase);
         return audited(AuditAction.ROTATE, passphrase, null, () -> {
             KeyManagement.Rotated rotated = keyManagement().rotate(passphrase, progress);
             replaceKeys(rotated.keys());
@@ -238,6 +230,7 @@ final class LocalVault implements VaultAccess {
 
     @Override
     public RotationReport retireKeyVersion(char[] passphrase, int version, KeyRotation.Progress progress) {
+        s3Keys.useBeforeKeyManagement(keyFiles, passphrase);
         return audited(AuditAction.RETIRE_KEY, passphrase, null, () -> {
             KeyManagement.Rotated retired = keyManagement().retire(passphrase, version, progress);
             replaceKeys(retired.keys());
@@ -247,6 +240,7 @@ final class LocalVault implements VaultAccess {
 
     @Override
     public void changePassphrase(char[] currentPassphrase, char[] newPassphrase) {
+        s3Keys.useBeforeKeyManagement(keyFiles, currentPassphrase);
         audited(AuditAction.CHANGE_PASSPHRASE, currentPassphrase, newPassphrase, () -> {
             replaceKeys(keyManagement().changePassphrase(currentPassphrase, newPassphrase));
             return null;
@@ -265,6 +259,7 @@ final class LocalVault implements VaultAccess {
 
     @Override
     public char[] replaceRecoveryKey(char[] passphrase) {
+        s3Keys.useBeforeKeyManagement(keyFiles, passphrase);
         return audited(AuditAction.REPLACE_RECOVERY_KEY, passphrase, null, () -> {
             try (RecoveryKey replaced = keyManagement().replaceRecoveryKey(passphrase)) {
                 return replaced.format();
@@ -308,7 +303,7 @@ final class LocalVault implements VaultAccess {
      */
     private Optional<VaultKeys> unlockNewerFromBucket(KeyFile local, char[] passphrase) {
         unlockNotice = null;
-        Optional<byte[]> json = fetchBucketKeyFile();
+        Optional<byte[]> json = BucketKeyFileCheck.fetch(services);
         if (json.isEmpty()) {
             return Optional.empty();
         }
@@ -346,18 +341,6 @@ final class LocalVault implements VaultAccess {
                 unlocked.close();
             }
             return Optional.empty();
-        }
-    }
-
-    private Optional<byte[]> fetchBucketKeyFile() {
-        StorageCredentials credentials = new StorageCredentials(services::explicitCredentials);
-        try (ObjectStore quick = new ObjectStore(services.store().settings(), credentials, KEY_FILE_CHECK)) {
-            return quick.getSmall(quick.key(KeyManagement.KEY_FILE_OBJECT));
-        } catch (SealDropException e) {
-            LOG.info("The bucket's key file could not be fetched ({}); unlocking this computer's copy", e.errorCode());
-            return Optional.empty();
-        } finally {
-            credentials.close();
         }
     }
 

@@ -1,7 +1,11 @@
 package org.sealdrop.app;
 
 import java.util.Arrays;
+import java.util.Optional;
 import org.sealdrop.SealDropException;
+import org.sealdrop.vault.KeyFile;
+import org.sealdrop.vault.KeyFileStore;
+import org.sealdrop.vault.VaultKeyFiles;
 import org.sealdrop.vault.VaultKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,10 +28,15 @@ final class VaultS3Keys {
         this.services = services;
     }
 
-    /** Seals the wizard's typed key pair under the current vault key version. */
+    /**
+     * Seals the wizard's typed key pair under the current vault key version, then uses the stored keys
+     * in place of the typed ones, so that a lock stops them in this process too.
+     */
     void store(VaultKeys keys, SetupCredentials credentials) {
         services.storedS3Keys().store(keys, credentials.accessKeyId(), credentials.secretAccessKey());
         LOG.info("S3 keys typed in the set-up were stored encrypted under vault key version {}", keys.currentVersion());
+        services.useUnlockedS3Keys(provider(credentials.accessKeyId(), credentials.secretAccessKey()));
+        services.useTypedCredentials(null);
     }
 
     /**
@@ -55,6 +64,28 @@ final class VaultS3Keys {
                 return;
             }
             LOG.warn("The stored S3 keys could not be used ({}); S3 uses the desktop credentials instead", e.errorCode());
+        }
+    }
+
+    /**
+     * Uses the stored keys for a key management command that reaches the bucket while the vault is
+     * locked, decrypting them with this computer's key file and {@code passphrase}, which stays intact.
+     * Does nothing when they are in use already or none are stored. A failure is logged and left to the
+     * command itself, which then reports the wrong passphrase or the missing credentials.
+     */
+    void useBeforeKeyManagement(VaultKeyFiles keyFiles, char[] passphrase) {
+        if (services.unlockedS3Keys() != null || !services.storedS3Keys().exists()) {
+            return;
+        }
+        try {
+            Optional<KeyFile> local = KeyFileStore.read(services.home().keyFile());
+            if (local.isPresent()) {
+                try (VaultKeys keys = keyFiles.unlock(local.get(), passphrase)) {
+                    useWith(keys);
+                }
+            }
+        } catch (SealDropException e) {
+            LOG.info("The stored S3 keys were not decrypted before the key change ({})", e.errorCode());
         }
     }
 

@@ -107,6 +107,22 @@ class StoredS3KeysTest {
     }
 
     @Test
+    void lockStopsKeysInWizardProcess() {
+        try (LocalServices wizard = LocalServices.open(new HomeFolder(root.resolve("second-home")),
+                ServiceOptions.defaults().withArgon2(TestEnvironment.TEST_ARGON2));
+                SetupCredentials typed = new SetupCredentials(right.accessKeyId(),
+                        right.secretAccessKey().toCharArray(), new char[0])) {
+            wizard.vault().setUpVault(environment.vaultSetup(), typed, TestEnvironment.PASSPHRASE.toCharArray(), false)
+                    .close();
+            wizard.abortOrphanUploads(Duration.ZERO);
+
+            wizard.vault().lock();
+
+            assertEquals("SD-S3-NO-CREDENTIALS", orphanCheckFailure(wizard));
+        }
+    }
+
+    @Test
     void wrongPassphraseDecryptsNothing() {
         try (LocalServices services = openWithoutCredentials()) {
             assertThrows(WrongPassphraseException.class,
@@ -136,6 +152,39 @@ class StoredS3KeysTest {
 
             assertEquals(2, services.documents().list().size());
         }
+    }
+
+    @Test
+    void retirementElsewhereResealsKeys() throws IOException {
+        LocalServices other = environment.services();
+        other.vault().rotate(TestEnvironment.PASSPHRASE.toCharArray(), KeyRotation.Progress.NONE);
+        other.vault().unlock(TestEnvironment.PASSPHRASE.toCharArray());
+        other.vault().retireKeyVersion(TestEnvironment.PASSPHRASE.toCharArray(), 1, KeyRotation.Progress.NONE);
+
+        try (LocalServices services = openWithoutCredentials()) {
+            services.vault().unlock(TestEnvironment.PASSPHRASE.toCharArray());
+            services.documents().upload(Corpus.pdf("minimal-document.pdf"), "MRN 4711", TransferListener.NONE);
+
+            assertEquals(1, services.documents().list().size());
+        }
+        String content = Files.readString(home.root().resolve(StoredS3Keys.FILE_NAME));
+        assertTrue(content.contains("\"keyVersion\":2"), content);
+        assertFalse(Files.readString(home.keyFile()).contains("\"keyVersion\":1"), "the bucket's key file was taken");
+    }
+
+    @Test
+    void commandLineUsesStoredKeys() {
+        String passphraseFile = environment.passphraseFile().toString();
+
+        CliRun upload = CliRun.inHome(home, "upload", Corpus.pdf("minimal-document.pdf").toString(),
+                "--passphrase-file", passphraseFile);
+        CliRun rotate = CliRun.inHome(home, "vault", "rotate", "--passphrase-file", passphraseFile);
+        CliRun list = CliRun.inHome(home, "list", "--passphrase-file", passphraseFile);
+
+        assertEquals(0, upload.exitCode(), upload.toString());
+        assertEquals(0, rotate.exitCode(), rotate.toString());
+        assertEquals(0, list.exitCode(), list.toString());
+        assertTrue(list.out().contains("minimal-document.pdf"), list.toString());
     }
 
     @Test
