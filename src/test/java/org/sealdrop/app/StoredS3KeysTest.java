@@ -21,6 +21,7 @@ import org.sealdrop.config.HomeFolder;
 import org.sealdrop.testsupport.CliRun;
 import org.sealdrop.testsupport.Corpus;
 import org.sealdrop.testsupport.TestEnvironment;
+import org.sealdrop.vault.KeyFileStore;
 import org.sealdrop.vault.KeyRotation;
 import org.sealdrop.vault.WrongPassphraseException;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -169,7 +170,7 @@ class StoredS3KeysTest {
         }
         String content = Files.readString(home.root().resolve(StoredS3Keys.FILE_NAME));
         assertTrue(content.contains("\"keyVersion\":2"), content);
-        assertFalse(Files.readString(home.keyFile()).contains("\"keyVersion\":1"), "the bucket's key file was taken");
+        assertFalse(KeyFileStore.read(home.keyFile()).orElseThrow().hasVersion(1), "the bucket's key file was taken");
     }
 
     @Test
