@@ -197,7 +197,7 @@ public final class LocalServices implements AutoCloseable {
 
     /**
      * Uses S3 keys typed in the first-run wizard, instead of the options' or the desktop chain's, for
-     * the rest of this process, from the next S3 request on. This writes nothing; the set-up stores them
+     * the rest of this process, from the next S3 request on. This writes nothing. The set-up stores them
      * sealed through {@link VaultS3Keys}.
      */
     synchronized void useTypedCredentials(AwsCredentialsProvider typed) {
@@ -205,8 +205,8 @@ public final class LocalServices implements AutoCloseable {
     }
 
     /**
-     * Uses S3 keys decrypted from {@link StoredS3Keys} while the vault is unlocked; {@code null} stops
-     * using them, which a lock does. Applies to the next request of the current client.
+     * Uses S3 keys decrypted from {@link StoredS3Keys} while the vault is unlocked. {@code null} stops
+     * using them, as a lock does. Applies to the next request of the current client.
      */
     void useUnlockedS3Keys(AwsCredentialsProvider unlocked) {
         this.unlockedS3Keys = unlocked;
@@ -224,8 +224,8 @@ public final class LocalServices implements AutoCloseable {
     }
 
     /**
-     * Deletes the S3 keys that the first-run wizard stored in {@code home}, sealed under the vault key;
-     * the next unlock then takes S3 credentials from the desktop chain. Returns whether a file existed.
+     * Deletes the S3 keys that the first-run wizard stored in {@code home}, sealed under the vault key.
+     * The next unlock then takes S3 credentials from the desktop chain. Returns whether a file existed.
      *
      * @throws SealDropException {@code SD-S3-KEYS-WRITE} when the file exists but cannot be deleted
      */

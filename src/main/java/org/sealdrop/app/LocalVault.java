@@ -162,8 +162,8 @@ final class LocalVault implements VaultAccess {
             KeyFile local = KeyFileStore.read(file).orElseThrow(() -> new SealDropException("SD-KEYFILE-MISSING",
                     "The vault key file " + file + " is missing; run `sealdrop init` again to fetch it from the bucket."));
             if (services.storedS3Keys().exists()) {
-                // The bucket is reachable only with the stored S3 keys, which only the vault key decrypts:
-                // so unlock this computer's copy first, then look for a newer key file in the bucket.
+                // The bucket is reachable only with the stored S3 keys, which only the vault key decrypts.
+                // So unlock this computer's copy first, then look for a newer key file in the bucket.
                 replaceKeys(unlockAudited(local, passphrase));
                 unlockNewerFromBucket(local, passphrase).ifPresent(this::replaceKeys);
                 services.wakeAuditSender();
@@ -249,6 +249,7 @@ final class LocalVault implements VaultAccess {
 
     @Override
     public void recover(char[] recoveryKey, char[] newPassphrase) {
+        // NOTE: the recovery key cannot decrypt stored S3 keys, so a locked vault recovers only with the SDK chain.
         audited(AuditAction.RECOVER, recoveryKey, newPassphrase, () -> {
             try (RecoveryKey parsed = RecoveryKey.parse(recoveryKey)) {
                 replaceKeys(keyManagement().recover(parsed, newPassphrase));

@@ -16,13 +16,13 @@ import javax.crypto.AEADBadTagException;
  */
 public final class CredentialSealing {
 
-    /** HKDF info label; distinct from every document and key file label. */
+    /** HKDF info label, distinct from every document and key file label. */
     public static final String LABEL = "sealdrop s3 credentials v1";
 
     private CredentialSealing() {
     }
 
-    /** Encrypts {@code plaintext} under {@code vaultKey}; the caller wipes the plaintext. */
+    /** Encrypts {@code plaintext} under {@code vaultKey}. The caller wipes the plaintext. */
     public static byte[] seal(SecretKeyBytes vaultKey, UUID vaultId, int keyVersion, byte[] plaintext,
             SecureRandom random) {
         byte[] nonce = new byte[ObjectFormat.NONCE_SIZE];
@@ -34,7 +34,7 @@ public final class CredentialSealing {
     }
 
     /**
-     * Decrypts a value from {@link #seal}; the caller wipes the returned plaintext.
+     * Decrypts a value from {@link #seal}. The caller wipes the returned plaintext.
      *
      * @throws IntegrityException when the value is truncated, altered, or sealed under another key,
      *     vault or version
