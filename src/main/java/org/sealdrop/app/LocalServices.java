@@ -55,8 +55,9 @@ public final class LocalServices implements AutoCloseable {
     private Settings settings;
     private ObjectStore store;
     private AuditSender sender;
-    private AwsCredentialsProvider typedCredentials;
-    // Volatile, not guarded by this object's lock, because the vault sets it while holding its own lock.
+    // Volatile, not guarded by this object's lock: the vault sets them while holding its own lock, and
+    // S3 requests on any thread read them through StorageCredentials.
+    private volatile AwsCredentialsProvider typedCredentials;
     private volatile AwsCredentialsProvider unlockedS3Keys;
     private StorageCredentials storageCredentials;
 
@@ -200,7 +201,7 @@ public final class LocalServices implements AutoCloseable {
      * the rest of this process, from the next S3 request on. This writes nothing. The set-up stores them
      * sealed through {@link VaultS3Keys}.
      */
-    synchronized void useTypedCredentials(AwsCredentialsProvider typed) {
+    void useTypedCredentials(AwsCredentialsProvider typed) {
         this.typedCredentials = typed;
     }
 
@@ -216,7 +217,7 @@ public final class LocalServices implements AutoCloseable {
      * Returns the typed S3 keys, else the stored keys while the vault is unlocked, else the options'
      * credentials, else {@code null} for the desktop chain.
      */
-    synchronized AwsCredentialsProvider explicitCredentials() {
+    AwsCredentialsProvider explicitCredentials() {
         if (typedCredentials != null) {
             return typedCredentials;
         }
