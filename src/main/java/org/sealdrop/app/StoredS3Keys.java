@@ -84,12 +84,18 @@ final class StoredS3Keys {
             return Optional.empty();
         }
         JsonNode node = readJson();
-        UUID vaultId = UUID.fromString(node.path("vaultId").asText());
+        UUID vaultId;
+        byte[] sealed;
+        try {
+            vaultId = UUID.fromString(node.path("vaultId").asText());
+            sealed = Base64.getDecoder().decode(node.path("sealed").asText());
+        } catch (IllegalArgumentException e) {
+            throw invalid("is malformed");
+        }
         if (node.path("format").asInt() != FORMAT || !vaultId.equals(keys.vaultId())) {
             throw invalid("belongs to another vault or format");
         }
         int version = node.path("keyVersion").asInt();
-        byte[] sealed = Base64.getDecoder().decode(node.path("sealed").asText());
         SecretKeyBytes vaultKey = keys.version(version);
         byte[] plaintext = CredentialSealing.open(vaultKey, vaultId, version, sealed);
         try {

@@ -135,6 +135,23 @@ class StoredS3KeysTest {
     }
 
     @Test
+    void alteredFileIsIgnoredAtUnlock() throws IOException {
+        Path file = home.root().resolve(StoredS3Keys.FILE_NAME);
+        String content = Files.readString(file);
+        int sealedStart = content.indexOf("\"sealed\":\"") + 10;
+        char flipped = content.charAt(sealedStart) == 'A' ? 'B' : 'A';
+        Files.writeString(file, content.substring(0, sealedStart) + flipped + content.substring(sealedStart + 1));
+
+        try (LocalServices services = openWithoutCredentials()) {
+            services.vault().unlock(TestEnvironment.PASSPHRASE.toCharArray());
+
+            assertEquals(VaultState.UNLOCKED, services.vault().state());
+            assertNull(services.unlockedS3Keys());
+            assertEquals("SD-S3-NO-CREDENTIALS", orphanCheckFailure(services));
+        }
+    }
+
+    @Test
     void keysSurviveRotationAndRetirement() throws IOException {
         try (LocalServices services = openWithoutCredentials()) {
             services.vault().unlock(TestEnvironment.PASSPHRASE.toCharArray());
