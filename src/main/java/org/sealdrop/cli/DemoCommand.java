@@ -103,7 +103,7 @@ final class DemoCommand implements Callable<Integer> {
                 LocalServices services = LocalServices.open(home,
                         ServiceOptions.defaults().withCredentials(s3.credentials(), null))) {
             prepareVault(services, s3, receiver, tokenFile, spec.commandLine().getOut(), demoPassphrase());
-            describe(spec.commandLine().getOut(), folder, s3, receiver);
+            describe(spec.commandLine().getOut(), folder, s3, receiver, tokenFile);
             if (noWindow) {
                 services.vault().lock();
                 awaitCtrlC();
@@ -146,12 +146,15 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private void describe(PrintWriter out, Path folder, EmbeddedS3 s3, AuditServer receiver) {
+    private void describe(PrintWriter out, Path folder, EmbeddedS3 s3, AuditServer receiver, Path tokenFile) {
         String noWindowHint = noWindow ? "Stop the demo with Ctrl+C." : "Stop the demo by closing its window, or with Ctrl+C.";
         out.println("SealDrop demo: S3-compatible store at " + s3.endpoint() + ", audit receiver at " + receiver.baseUrl()
                 + ", data in " + folder + ".");
         out.println("Demo vault passphrase (sample data only): " + DEMO_PASSPHRASE);
         out.println("Home folder for the command line: " + folder.resolve("home"));
+        out.println("For the first-run wizard of a second home folder (sample data only): bucket " + DEMO_BUCKET
+                + ", prefix clinic/, access key " + DEMO_ACCESS_KEY + ", secret " + DEMO_SECRET_KEY
+                + ", audit token file " + tokenFile + ".");
         out.println("Audit events: java -jar target/sealdrop.jar audit query --db " + folder.resolve("audit-events.db"));
         out.println(noWindowHint);
         out.flush();

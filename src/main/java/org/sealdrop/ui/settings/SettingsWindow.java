@@ -98,6 +98,11 @@ public final class SettingsWindow {
         status.setWrapText(true);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
+        // A long "Saved…" text wraps instead of squeezing the buttons to an ellipsis.
+        save.setMinWidth(Region.USE_PREF_SIZE);
+        close.setMinWidth(Region.USE_PREF_SIZE);
+        status.setMinWidth(0);
+        HBox.setHgrow(status, Priority.ALWAYS);
         HBox buttons = new HBox(12, status, gap, save, close);
         buttons.setAlignment(Pos.CENTER_LEFT);
 

@@ -21,7 +21,7 @@ final class SetupFields {
     private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final Pattern REGION_NAME = Pattern.compile("[a-z0-9-]+");
     // AWS access key ids are 16 to 128 word characters; S3-compatible stores use the same shape.
-    private static final Pattern ACCESS_KEY_ID = Pattern.compile("\\w{3,128}");
+    private static final Pattern ACCESS_KEY_ID = Pattern.compile("[\\x21-\\x7E]{3,128}");
 
     private SetupFields() {
     }

@@ -14,7 +14,7 @@ final class ShortcutsHelp {
 
     /** Names of the bundle entries {@code viewer.shortcut.NAME.keys} and {@code viewer.shortcut.NAME.action}, in order. */
     static final List<String> SHORTCUTS = List.of("pages", "firstLast", "arrows", "zoom", "actualSize",
-            "fitWidth", "fitPage", "rotateRight", "rotateLeft", "thumbnails", "help", "close");
+            "fitWidth", "fitPage", "rotateRight", "rotateLeft", "thumbnails", "print", "help", "close");
 
     private ShortcutsHelp() {
     }

@@ -65,10 +65,21 @@ final class ViewerSaving {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(Messages.text("viewer.saveCopy.chooserTitle"));
         chooser.setInitialFileName(document.summary().name());
+        chooser.setInitialDirectory(startFolder());
         File target = chooser.showSaveDialog(stage);
         if (target != null) {
             saveTo(target.toPath());
         }
+    }
+
+    /**
+     * Returns the user's Documents folder, or the home folder without one. Without a start folder the
+     * chooser opens in the working folder, which may be the program's own folder.
+     */
+    private static File startFolder() {
+        File home = new File(System.getProperty("user.home"));
+        File documents = new File(home, "Documents");
+        return documents.isDirectory() ? documents : home;
     }
 
     /** See {@link ViewerWindow#saveCopyTo(Path)}. */

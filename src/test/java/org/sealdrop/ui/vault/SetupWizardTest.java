@@ -105,6 +105,11 @@ class SetupWizardTest {
         assertEquals(Messages.text("wizard.invalid.secretMissing"),
                 wizard.validateStorage(Typed.NOTHING).get(Field.SECRET_KEY));
         assertEquals(Map.of(), wizard.validateStorage(new Typed("secret", "", "", "")));
+        wizard.setAccessKeyId("sealdrop-demo");
+        assertEquals(Map.of(), wizard.validateStorage(new Typed("secret", "", "", "")), "S3-compatible stores use dashes");
+        wizard.setAccessKeyId("with space");
+        assertEquals(Messages.text("wizard.invalid.accessKey"),
+                wizard.validateStorage(new Typed("secret", "", "", "")).get(Field.ACCESS_KEY));
         wizard.setAccessKeyId("");
         assertEquals(Messages.text("wizard.invalid.accessKeyMissing"),
                 wizard.validateStorage(new Typed("secret", "", "", "")).get(Field.ACCESS_KEY));
