@@ -6,7 +6,7 @@ import org.sealdrop.app.AuditReceiverCheck;
 import org.sealdrop.app.AuditTokens;
 import org.sealdrop.config.Settings;
 
-/** The audit receiver answers {@code GET /v1/status} with this computer's token; the same test as the first-run wizard's. */
+/** The audit receiver accepts {@code GET /v1/status} with this computer's token, the same test the first-run wizard runs. */
 public final class AuditCheck implements DoctorCheck {
 
     static final String NAME = "audit receiver";

@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  */
 public record BucketProbe(URI endpoint, String bucket, int status, Optional<String> dateHeader, String failure) {
 
-    /** Sends HEAD bucket; never throws for a network or HTTP failure, which the probe records instead. */
+    /** Sends HEAD bucket and records a network or HTTP failure in the probe instead of throwing it. */
     public static BucketProbe send(S3Client client, URI endpoint, String bucket) {
         try {
             var response = client.headBucket(request -> request.bucket(bucket));
@@ -22,7 +22,7 @@ public record BucketProbe(URI endpoint, String bucket, int status, Optional<Stri
             return of(endpoint, bucket, e.awsErrorDetails().sdkHttpResponse(),
                     e.awsErrorDetails().errorCode() == null ? "HTTP " + e.statusCode() : e.awsErrorDetails().errorCode());
         } catch (SdkClientException e) {
-            // Refused connection, unknown host or timeout: the store never answered.
+            // A refused connection, an unknown host or a timeout: no HTTP response arrived.
             Throwable root = e;
             while (root.getCause() != null) {
                 root = root.getCause();

@@ -6,9 +6,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * A read-only bucket configuration request. A store that does not implement the request (S3Proxy and
- * some S3-compatible stores answer NotImplemented, 501 or 405) gives {@code skip}; a configuration that
- * is missing (the store's "No such …" answer) gives FAIL with the fix.
+ * A read-only bucket configuration request. A store that does not implement the request (it returns
+ * NotImplemented, 501 or 405) gives {@code skip}. A missing configuration (an error code such as
+ * NoSuchBucketPolicy) gives FAIL with the fix.
  */
 abstract class BucketRequestCheck implements DoctorCheck {
 
@@ -26,13 +26,13 @@ abstract class BucketRequestCheck implements DoctorCheck {
     /** Name printed on the checklist line. */
     abstract String name();
 
-    /** Sends the request and judges the answer; may throw the SDK's exceptions. */
+    /** Sends the request and judges the response. May throw the SDK's exceptions, which {@link #run()} maps. */
     abstract CheckResult request();
 
-    /** Result for a store answer that means the configuration is not set. */
+    /** Result for an error code from {@link #missingCodes()}. */
     abstract CheckResult missing(String errorCode);
 
-    /** Error codes by which the store says the configuration is not set. */
+    /** Error codes with which the store reports that the configuration is not set. */
     abstract Set<String> missingCodes();
 
     @Override

@@ -3,8 +3,8 @@ package org.sealdrop.doctor;
 import java.util.Objects;
 
 /**
- * One line of the doctor's checklist. {@code detail} says what was found (or why the check was
- * skipped); {@code fix} says what to do and is empty unless the status is FAIL or WARN. Neither may
+ * One line of the doctor's checklist. {@code detail} describes what was found, or why the check was
+ * skipped. {@code fix} is the action to take, empty unless the status is FAIL or WARN. Neither may
  * hold PHI or secrets.
  */
 public record CheckResult(CheckStatus status, String name, String detail, String fix) {

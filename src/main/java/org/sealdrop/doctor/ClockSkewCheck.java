@@ -8,8 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * Compares this computer's clock with the {@code Date} header of the store's answer. S3 rejects
- * signed requests 15 minutes apart; the check fails from 5 minutes to leave room, and warns from 1.
+ * Compares this computer's clock with the {@code Date} header of the store's response. S3 rejects
+ * signed requests when the clocks are 15 minutes apart, so the check fails from 5 minutes and warns from 1.
  */
 public final class ClockSkewCheck implements DoctorCheck {
 

@@ -5,7 +5,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
- * Credentials are found by the given provider (the desktop chain, which never asks the EC2 metadata
+ * Credentials are found by the given provider (the desktop chain, which never requests the EC2 metadata
  * service) and the bucket accepts them. Only the access key id is shown, masked.
  */
 public final class CredentialsCheck implements DoctorCheck {

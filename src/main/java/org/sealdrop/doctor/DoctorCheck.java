@@ -1,6 +1,6 @@
 package org.sealdrop.doctor;
 
-/** One set-up check of {@code sealdrop doctor}. A check reads only; it never throws for what it finds. */
+/** One set-up check of {@code sealdrop doctor}. A check sends only read requests and reports a problem it finds as a result. */
 public interface DoctorCheck {
 
     /** Returns the result; a problem found is a FAIL result, never an exception. */

@@ -3,7 +3,7 @@ package org.sealdrop.doctor;
 import org.sealdrop.SealDropException;
 import org.sealdrop.config.EndpointPolicy;
 
-/** The S3 endpoint uses HTTPS (or is on this computer) and answers HEAD bucket, and the bucket exists. */
+/** The S3 endpoint uses HTTPS (or is on this computer) and responds to HEAD bucket, and the bucket exists. */
 public final class EndpointCheck implements DoctorCheck {
 
     static final String NAME = "endpoint";

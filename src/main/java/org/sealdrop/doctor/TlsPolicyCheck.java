@@ -10,8 +10,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class TlsPolicyCheck extends BucketRequestCheck {
 
     /**
-     * S3 answers NoSuchBucketPolicy for a bucket without a policy; S3Proxy, which cannot store a policy
-     * (it refuses PutBucketPolicy with 501), answers NoSuchPolicy to every request.
+     * S3 returns NoSuchBucketPolicy for a bucket without a policy. S3Proxy cannot store a policy (it rejects
+     * PutBucketPolicy with 501) and returns NoSuchPolicy to GetBucketPolicy.
      */
     private static final String STUB_ANSWER = "NoSuchPolicy";
 

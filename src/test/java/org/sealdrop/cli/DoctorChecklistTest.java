@@ -66,7 +66,7 @@ class DoctorChecklistTest {
         assertEquals(1, run.exitCode(), run.toString());
         assertTrue(line(run, "versioning").startsWith("FAIL"), run.toString());
         assertTrue(run.out().contains("fix: Enable versioning"), run.toString());
-        // S3Proxy answers GetPublicAccessBlock with NotImplemented.
+        // S3Proxy returns NotImplemented to GetPublicAccessBlock.
         assertTrue(line(run, "public access block").startsWith("skip"), run.toString());
         assertTrue(line(run, "public access block").contains("does not support this request"), run.toString());
     }
