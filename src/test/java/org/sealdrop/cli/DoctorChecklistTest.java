@@ -155,6 +155,18 @@ class DoctorChecklistTest {
         }
     }
 
+    @Test
+    void unsetHomeStaysUntouched() {
+        Path unset = temp.resolve("never-set-up");
+
+        CliRun run = CliRun.inHome(new org.sealdrop.config.HomeFolder(unset), "doctor");
+
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(line(run, "settings").startsWith("FAIL"), run.toString());
+        assertTrue(line(run, "audit outbox").startsWith("skip"), run.toString());
+        assertFalse(Files.exists(unset), "doctor created the home folder");
+    }
+
     private CliRun doctor() {
         return CliRun.inHome(environment.home(), "doctor");
     }
