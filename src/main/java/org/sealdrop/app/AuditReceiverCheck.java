@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * token, to which the reference receiver responds with 200 for a valid token and 401 otherwise (AUDIT.md,
  * "GET /v1/status").
  */
-final class AuditReceiverCheck {
+public final class AuditReceiverCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditReceiverCheck.class);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -35,7 +35,7 @@ final class AuditReceiverCheck {
      *     {@code SD-AUDIT-REFUSED} for any other status than 200, and {@code SD-INSECURE-URL} or
      *     {@code SD-INVALID-URL} for a URL the transport rule rejects
      */
-    static void check(URI auditUrl, char[] token) {
+    public static void check(URI auditUrl, char[] token) {
         EndpointPolicy.requireSecure(auditUrl, "audit URL");
         URI status = statusUri(auditUrl);
         HttpRequest.Builder request = HttpRequest.newBuilder(status).timeout(REQUEST_TIMEOUT).GET();

@@ -8,12 +8,12 @@ import java.util.List;
 import org.sealdrop.SealDropException;
 
 /** Reads the client's audit bearer token: the first line of the token file that is neither blank nor a {@code #} comment. */
-final class AuditTokens {
+public final class AuditTokens {
 
     private AuditTokens() {
     }
 
-    static char[] read(Path tokenFile) {
+    public static char[] read(Path tokenFile) {
         List<String> lines;
         try {
             lines = Files.readAllLines(tokenFile, StandardCharsets.UTF_8);

@@ -14,13 +14,13 @@ import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider
  * credentials endpoint. A desktop is neither, and a request to a link-local address that happens to
  * respond on a clinic network must not supply the credentials that reach patient documents.
  */
-final class DesktopCredentials {
+public final class DesktopCredentials {
 
     private DesktopCredentials() {
     }
 
     /** Creates a new chain. Close it together with the store that uses it. */
-    static AwsCredentialsProviderChain chain() {
+    public static AwsCredentialsProviderChain chain() {
         return AwsCredentialsProviderChain.builder()
                 .reuseLastProviderEnabled(true)
                 .credentialsProviders(

@@ -1,11 +1,14 @@
 package org.sealdrop.cli;
 
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.sealdrop.app.LocalServices;
 import org.sealdrop.app.ServiceOptions;
+import org.sealdrop.doctor.CheckResult;
+import org.sealdrop.doctor.Doctor;
 import org.sealdrop.transfer.OrphanUploads;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,11 +17,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code sealdrop doctor}: checks of the vault that IT runs when something seems wrong. Each check is
- * an option; a later check joins as another option and adds its failures to the exit status.
+ * {@code sealdrop doctor}: without options, the set-up checklist (settings, endpoint, credentials, clock,
+ * bucket configuration, audit receiver); with {@code --orphans}, the multipart upload clean-up.
  */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = "Check the vault and repair what is safe to repair; exits 0 when nothing remains, 1 otherwise.")
+        description = "Check this computer's set-up and print a checklist with a fix for each failure; with --orphans, "
+                + "clean up orphan multipart uploads. Exits 0 when nothing failed, 1 otherwise.")
 final class DoctorCommand implements Callable<Integer> {
 
     /** Age below which a multipart upload is kept, because another computer may still be sending it. */
@@ -42,7 +46,7 @@ final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!orphans) {
-            throw new UsageException("Choose a check, such as --orphans.");
+            return checklist();
         }
         if (olderThanHours < 0) {
             throw new UsageException("--older-than must be 0 or more hours, not " + olderThanHours + ".");
@@ -51,6 +55,20 @@ final class DoctorCommand implements Callable<Integer> {
                 ServiceOptions.defaults())) {
             return reportOrphans(services.abortOrphanUploads(Duration.ofHours(olderThanHours)));
         }
+    }
+
+    /** Prints one line per set-up check, and under each FAIL or warning the fix. Needs no passphrase. */
+    private int checklist() {
+        List<CheckResult> results = new Doctor(parent.home.folder(), Clock.systemUTC()).run();
+        PrintWriter out = spec.commandLine().getOut();
+        for (CheckResult result : results) {
+            out.printf("%-4s  %-20s  %s%n", result.status().label(), result.name(), result.detail());
+            if (!result.fix().isEmpty()) {
+                out.println("      fix: " + result.fix());
+            }
+        }
+        out.flush();
+        return Doctor.anyFailed(results) ? SealDropCommand.EXIT_FAILURE : 0;
     }
 
     /** Prints one line per multipart upload: action, key, upload id, initiated time, parts and bytes. */

@@ -15,7 +15,7 @@ class LayeringTest {
         "org.sealdrop.crypto..", "org.sealdrop.vault..", "org.sealdrop.storage..", "org.sealdrop.index..",
         "org.sealdrop.audit..", "org.sealdrop.transfer..", "org.sealdrop.viewer..", "org.sealdrop.config..",
         "org.sealdrop.auditserver..", "org.sealdrop.app..", "org.sealdrop.demo..",
-        "org.sealdrop.instance..", "org.sealdrop.selftest.."
+        "org.sealdrop.instance..", "org.sealdrop.selftest..", "org.sealdrop.doctor.."
     };
 
     @ArchTest

@@ -90,13 +90,6 @@ class DoctorOrphansTest {
         assertTrue(run.err().contains("no unfinished multipart uploads"), run.toString());
     }
 
-    @Test
-    void doctorWithoutCheckIsUsageError() {
-        CliRun run = CliRun.inHome(environment.home(), "doctor");
-
-        assertEquals(2, run.exitCode(), run.toString());
-    }
-
     private String createUpload(String key) {
         String uploadId = client.createMultipartUpload(request -> request.bucket(TestEnvironment.BUCKET).key(key))
                 .uploadId();

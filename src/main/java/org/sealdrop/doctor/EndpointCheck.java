@@ -1,0 +1,39 @@
+package org.sealdrop.doctor;
+
+import org.sealdrop.SealDropException;
+import org.sealdrop.config.EndpointPolicy;
+
+/** The S3 endpoint uses HTTPS (or is on this computer) and responds to HEAD bucket, and the bucket exists. */
+public final class EndpointCheck implements DoctorCheck {
+
+    static final String NAME = "endpoint";
+
+    private final BucketProbe probe;
+
+    public EndpointCheck(BucketProbe probe) {
+        this.probe = probe;
+    }
+
+    @Override
+    public CheckResult run() {
+        try {
+            EndpointPolicy.requireSecure(probe.endpoint(), "S3 endpoint");
+        } catch (SealDropException e) {
+            return CheckResult.fail(NAME, e.errorCode() + ": " + e.getMessage(),
+                    "Set an https:// endpoint in the settings (plain http is allowed only for 127.0.0.1).");
+        }
+        if (!probe.answered()) {
+            return CheckResult.fail(NAME, probe.endpoint() + " did not answer (" + probe.failure() + ").",
+                    "Check the network connection, a proxy or firewall, and the endpoint in the settings.");
+        }
+        if (probe.status() == 404) {
+            return CheckResult.fail(NAME, "The bucket " + probe.bucket() + " does not exist at " + probe.endpoint() + ".",
+                    "Check the bucket name in the settings, or ask IT to create the bucket.");
+        }
+        if (probe.status() == 301 || probe.status() == 400) {
+            return CheckResult.fail(NAME, "The store answered HTTP " + probe.status() + " for the bucket "
+                    + probe.bucket() + ".", "Check the region and the path-style setting against the bucket.");
+        }
+        return CheckResult.ok(NAME, probe.endpoint() + " answers (HTTP " + probe.status() + ").");
+    }
+}
