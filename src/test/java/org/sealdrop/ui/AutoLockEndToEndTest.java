@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sealdrop.ui.DocumentTableSteps.indexOf;
 import static org.sealdrop.ui.WindowFixture.waitFor;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -187,15 +188,6 @@ class AutoLockEndToEndTest {
                 collectTexts(child, texts);
             }
         }
-    }
-
-    private static int indexOf(TableView<DocumentSummary> table, String name) {
-        for (int i = 0; i < table.getItems().size(); i++) {
-            if (table.getItems().get(i).name().equals(name)) {
-                return i;
-            }
-        }
-        throw new AssertionError("The table does not list " + name);
     }
 
     private static boolean isAllZero(byte[] content) {

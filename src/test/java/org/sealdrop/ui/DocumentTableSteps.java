@@ -5,7 +5,10 @@ import static org.sealdrop.ui.WindowFixture.waitFor;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import org.sealdrop.app.DocumentSummary;
 import org.sealdrop.storage.ObjectStore;
@@ -77,5 +80,32 @@ final class DocumentTableSteps {
                 .filter(event -> event.get("outcome").asText().equals(outcome))
                 .filter(event -> documentId.toString().equals(event.path("documentId").asText()))
                 .count();
+    }
+
+    /**
+     * Finds the table row that shows {@code name} on screen. VirtualFlow also keeps spare rows and a
+     * hidden row it fills briefly to measure sizes, so the row must sit at the item's index and be
+     * visible with all its parents. The lookup runs on the application thread, which changes rows.
+     */
+    static Node visibleRow(FxRobot robot, TableView<DocumentSummary> table, String name) throws TimeoutException {
+        int index = indexOf(table, name);
+        Predicate<TableRow<DocumentSummary>> shown = row -> row.getIndex() == index && row.getItem() != null
+                && row.getItem().name().equals(name) && NodeQueryUtils.isVisible().test(row);
+        Node[] found = new Node[1];
+        waitFor(() -> {
+            robot.interact(() -> found[0] = robot.lookup(".table-row-cell").match(shown).tryQuery().orElse(null));
+            return found[0] != null;
+        });
+        return found[0];
+    }
+
+    /** Returns the position of {@code name} in the table, or fails the test when it is not listed. */
+    static int indexOf(TableView<DocumentSummary> table, String name) {
+        for (int i = 0; i < table.getItems().size(); i++) {
+            if (table.getItems().get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new AssertionError("The table does not list " + name);
     }
 }

@@ -3,6 +3,7 @@ package org.sealdrop.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sealdrop.ui.DocumentTableSteps.visibleRow;
 import static org.sealdrop.ui.WindowFixture.waitFor;
 
 import java.io.IOException;
@@ -12,10 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Predicate;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
@@ -30,7 +29,6 @@ import org.sealdrop.ui.documents.TransferState;
 import org.sealdrop.ui.viewer.ViewerWindow;
 import org.sealdrop.testsupport.Corpus;
 import org.testfx.api.FxRobot;
-import org.testfx.util.NodeQueryUtils;
 
 /**
  * The main window on the real services: S3Proxy and the audit receiver on 127.0.0.1, a vault in a
@@ -169,32 +167,6 @@ class MainWindowEndToEndTest extends MainWindowTest {
                 .filter(event -> event.get("action").asText().equals(action))
                 .filter(event -> documentId.toString().equals(event.path("documentId").asText()))
                 .count();
-    }
-
-    /**
-     * Finds the table row that shows {@code name} on screen. VirtualFlow also keeps spare rows and a
-     * hidden row it fills briefly to measure sizes, so the row must sit at the item's index and be
-     * visible with all its parents. The lookup runs on the application thread, which changes rows.
-     */
-    private static Node visibleRow(FxRobot robot, TableView<DocumentSummary> table, String name) throws TimeoutException {
-        int index = indexOf(table, name);
-        Predicate<TableRow<DocumentSummary>> shown = row -> row.getIndex() == index && row.getItem() != null
-                && row.getItem().name().equals(name) && NodeQueryUtils.isVisible().test(row);
-        Node[] found = new Node[1];
-        waitFor(() -> {
-            robot.interact(() -> found[0] = robot.lookup(".table-row-cell").match(shown).tryQuery().orElse(null));
-            return found[0] != null;
-        });
-        return found[0];
-    }
-
-    private static int indexOf(TableView<DocumentSummary> table, String name) {
-        for (int i = 0; i < table.getItems().size(); i++) {
-            if (table.getItems().get(i).name().equals(name)) {
-                return i;
-            }
-        }
-        throw new AssertionError("The table does not list " + name);
     }
 
     private static DocumentSummary find(List<DocumentSummary> documents, String name) {

@@ -2,6 +2,7 @@ package org.sealdrop.ui;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.sealdrop.ui.DocumentTableSteps.indexOf;
 import static org.sealdrop.ui.WindowFixture.waitFor;
 
 import java.awt.image.BufferedImage;
@@ -113,15 +114,6 @@ class ReadmeScreenshotsTest extends MainWindowTest {
             save(stage.getScene(), output.resolve("unlock-" + theme.name().toLowerCase(java.util.Locale.ROOT) + ".png"));
         }
         robot.interact(() -> UiTheme.load(UiPreferences.inMemory()));
-    }
-
-    private static int indexOf(TableView<DocumentSummary> table, String name) {
-        for (int i = 0; i < table.getItems().size(); i++) {
-            if (table.getItems().get(i).name().equals(name)) {
-                return i;
-            }
-        }
-        throw new IllegalStateException(name + " is not listed");
     }
 
     /** Writes a snapshot of {@code scene} to {@code file} and checks that the render painted it. */

@@ -3,6 +3,7 @@ package org.sealdrop.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sealdrop.ui.DocumentTableSteps.visibleRow;
 import static org.sealdrop.ui.WindowFixture.waitFor;
 
 import java.io.IOException;
@@ -14,12 +15,10 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
 import org.sealdrop.app.DocumentSummary;
@@ -229,31 +228,5 @@ class WindowCancelTest extends MainWindowTest {
         robot.interact(() -> text[0] = robot.lookup("#transferList .transfer-state").match(NodeQueryUtils.isVisible())
                 .tryQuery().map(node -> ((Label) node).getText()).orElse(""));
         return text[0];
-    }
-
-    /**
-     * Finds the table row that shows {@code name} on screen. VirtualFlow also keeps spare rows and a
-     * hidden row it fills briefly to measure sizes, so the row must sit at the item's index and be
-     * visible with all its parents. The lookup runs on the application thread, which changes rows.
-     */
-    private static Node visibleRow(FxRobot robot, TableView<DocumentSummary> table, String name) throws TimeoutException {
-        int index = indexOf(table, name);
-        Predicate<TableRow<DocumentSummary>> shown = row -> row.getIndex() == index && row.getItem() != null
-                && row.getItem().name().equals(name) && NodeQueryUtils.isVisible().test(row);
-        Node[] found = new Node[1];
-        waitFor(() -> {
-            robot.interact(() -> found[0] = robot.lookup(".table-row-cell").match(shown).tryQuery().orElse(null));
-            return found[0] != null;
-        });
-        return found[0];
-    }
-
-    private static int indexOf(TableView<DocumentSummary> table, String name) {
-        for (int i = 0; i < table.getItems().size(); i++) {
-            if (table.getItems().get(i).name().equals(name)) {
-                return i;
-            }
-        }
-        throw new AssertionError("The table does not list " + name);
     }
 }
