@@ -41,7 +41,7 @@ public final class AuditTrail {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** The user and device that this trail names in its events. */
+    /** Returns the user and device that this trail names in its events. */
     public AuditIdentity identity() {
         return identity;
     }

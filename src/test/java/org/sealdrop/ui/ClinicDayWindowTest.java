@@ -32,10 +32,10 @@ import org.sealdrop.ui.viewer.Watermark;
 import org.testfx.api.FxRobot;
 
 /**
- * One working day at the front desk, in one window on the real services: ten corpus files dropped in
- * two batches with a patient reference each, search as you type, open with Enter, the watermark on
- * the page, a saved decrypted copy, a delete, then lock and unlock. Every step that touches a
- * document leaves its event at the audit receiver.
+ * One working day at the front desk, in one window on the real services. Ten corpus files are
+ * dropped in two batches with a patient reference each. The test then searches as you type, opens a
+ * document with Enter, checks the watermark, saves a decrypted copy, deletes another document, and
+ * locks and unlocks. Every step that touches a document leaves its event at the audit receiver.
  */
 class ClinicDayWindowTest extends MainWindowTest {
 

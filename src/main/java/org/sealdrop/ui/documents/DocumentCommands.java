@@ -94,7 +94,7 @@ final class DocumentCommands {
         deleteButton.setManaged(deleteAllowed);
     }
 
-    /** The Delete button, which acts on the selected row. */
+    /** Returns the Delete button, which acts on the selected row. */
     Button deleteButton() {
         return deleteButton;
     }

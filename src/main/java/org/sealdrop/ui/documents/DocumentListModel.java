@@ -49,12 +49,12 @@ final class DocumentListModel {
         return rows;
     }
 
-    /** Every document, in the order of its comparator, which the table binds to its own sort order. */
+    /** Returns every document in the order of its comparator, which the table binds to its own sort order. */
     SortedList<DocumentSummary> sorted() {
         return sorted;
     }
 
-    /** The text typed in the search field; PHI when it names a patient, so never log it. */
+    /** Returns the text typed in the search field. It is PHI when it names a patient, so it is never logged. */
     StringProperty queryProperty() {
         return query;
     }

@@ -70,7 +70,7 @@ public final class ViewerPrinting {
         button.setManaged(kind.isPaged());
     }
 
-    /** The toolbar's Print button. */
+    /** Returns the toolbar's Print button. */
     Button button() {
         return button;
     }

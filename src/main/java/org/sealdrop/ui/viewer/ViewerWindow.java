@@ -125,7 +125,7 @@ public final class ViewerWindow {
         return kind;
     }
 
-    /** The Print command, for tests and for the setting that forbids printing. */
+    /** Returns the Print command, for tests and for the setting that turns printing off. */
     public ViewerPrinting printing() {
         return printing;
     }

@@ -56,7 +56,7 @@ public final class Watermark extends Pane {
         return stack;
     }
 
-    /** The line that the overlay repeats. */
+    /** Returns the line that the overlay repeats. */
     public String text() {
         return text;
     }
