@@ -25,9 +25,9 @@ import software.amazon.encryption.s3.S3EncryptionClient;
  * (64 MiB by default). SealDrop always authenticates each 64 KiB chunk before it releases it.
  *
  * <p>Two clients with the same key: uploads use the JDK's provider, the fastest GCM here.
- * Downloads use Bouncy Castle, as the client's own large-object tests do, because SunJCE's GCM
- * releases no plaintext before the tag: with it, getObject of a 1 GiB object collects the whole
- * ciphertext in one array and ran out of a 2 GiB heap.
+ * Downloads use Bouncy Castle, as the client's own large-object tests do. SunJCE's GCM releases no
+ * plaintext before it has checked the tag, so with it getObject of a 1 GiB object collected the
+ * whole ciphertext in one array and ran out of a 2 GiB heap.
  */
 final class EncryptionClientContender implements Contender {
 

@@ -10,9 +10,9 @@ import java.util.stream.Collectors;
 
 /**
  * Timed rounds of several contenders, with medians and ratios to a baseline contender that ran in
- * the same round. A ratio is time of the contender divided by time of the baseline, so 1.10 means
- * 10 % slower; the table gives the median of the per-round ratios, which drift on a shared machine
- * cancels better than a ratio of medians.
+ * the same round. A ratio is the time of the contender divided by the time of the baseline, so 1.10
+ * means 10 % slower. The table gives the median of the per-round ratios, because that cancels the
+ * drift of a shared machine better than a ratio of medians.
  */
 final class Samples {
 
@@ -38,33 +38,38 @@ final class Samples {
 
     /** Median over rounds of this row's time divided by the baseline's time in the same round. */
     double medianRatio(String row) {
+        return median(ratios(row));
+    }
+
+    /** This row's time divided by the baseline's time, round by round. */
+    private List<Double> ratios(String row) {
         List<Double> own = seconds.get(row);
         List<Double> base = seconds.get(baseline);
         List<Double> ratios = new ArrayList<>();
         for (int i = 0; i < Math.min(own.size(), base.size()); i++) {
             ratios.add(own.get(i) / base.get(i));
         }
-        return median(ratios);
+        return ratios;
     }
 
     /**
      * Returns a Markdown table: row, median seconds, MB/s (10^6 bytes per second) of the median,
-     * ratio to the baseline and every round's time.
+     * median ratio to the baseline, every round's ratio and every round's time.
      */
     String table(String rowHeading, long bytes) {
         StringBuilder out = new StringBuilder();
         out.append("| ").append(rowHeading).append(" | median s | MB/s | time ratio to ").append(baseline)
-                .append(" | rounds (s) |\n| --- | ---: | ---: | ---: | --- |\n");
+                .append(" | ratio per round | rounds (s) |\n| --- | ---: | ---: | ---: | --- | --- |\n");
         for (String row : rows()) {
             double median = medianSeconds(row);
-            out.append(String.format(Locale.ROOT, "| %s | %.2f | %.1f | %.2f | %s |%n", row, median,
-                    bytes / median / 1e6, medianRatio(row), rounds(row)));
+            out.append(String.format(Locale.ROOT, "| %s | %.2f | %.1f | %.2f | %s | %s |%n", row, median,
+                    bytes / median / 1e6, medianRatio(row), joined(ratios(row)), joined(seconds.get(row))));
         }
         return out.toString();
     }
 
-    private String rounds(String row) {
-        return seconds.get(row).stream().map(value -> String.format(Locale.ROOT, "%.2f", value))
+    private static String joined(List<Double> values) {
+        return values.stream().map(value -> String.format(Locale.ROOT, "%.2f", value))
                 .collect(Collectors.joining(", "));
     }
 

@@ -54,7 +54,7 @@ public final class TransferBench {
 
             List<Contender> contenders = contenders(environment, settings);
             try {
-                warmUp(contenders, cases.get(1), work);
+                warmUp(contenders, cases, work);
                 Map<String, Samples> samples = measure(contenders, cases, rounds, work);
                 report.append(describe(settings, rounds, loadAtStart));
                 for (Case source : cases) {
@@ -95,10 +95,16 @@ public final class TransferBench {
         return new Case(name, files, bytes, hashes);
     }
 
-    /** One untimed round of the small files, so the JIT has compiled each contender's code path. */
-    private static void warmUp(List<Contender> contenders, Case source, Path work) {
-        for (Contender contender : contenders) {
-            roundTrip(contender, source, work, new Samples(contender.name()), new Samples(contender.name()));
+    /**
+     * Runs one untimed round of every case, so the JIT has compiled each contender's code path. The
+     * small files alone are too few: SealDrop's AES-GCM ran in the JIT's slow path for most of the first
+     * 1 GiB upload after them, because a 64 KiB chunk is one call and compilation needs thousands.
+     */
+    private static void warmUp(List<Contender> contenders, List<Case> cases, Path work) {
+        for (Case source : cases) {
+            for (Contender contender : contenders) {
+                roundTrip(contender, source, work, new Samples(contender.name()), new Samples(contender.name()));
+            }
         }
     }
 
@@ -164,7 +170,7 @@ public final class TransferBench {
     private static String describe(Settings settings, int rounds, String loadAtStart) {
         return "SealDrop settings: part size " + settings.partSizeMiB() + " MiB, " + settings.uploadParallelism()
                 + " parts at a time, multipart above " + settings.multipartThresholdMiB() + " MiB; the plain SDK run"
-                + " uses the same. " + rounds + " rounds after one untimed warm-up round of the small files."
+                + " uses the same. " + rounds + " rounds after one untimed warm-up round of both cases."
                 + " Load average (1 min) " + loadAtStart + " at the start and " + LoadAverage.now() + " at the end.\n\n";
     }
 }
