@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Cryptomator's cryptolib 2.2.1 file content encryption in its {@code SIV_GCM} scheme (vault format
- * 8): AES-256-GCM over 32 KiB chunks, its own fixed chunk size, through the streaming channels
+ * Cryptomator's cryptolib 2.2.1 file content encryption in its {@code SIV_GCM} scheme:
+ * AES-256-GCM over 32 KiB chunks, its own fixed chunk size, through the streaming channels
  * {@link EncryptingWritableByteChannel} and {@link DecryptingReadableByteChannel} (authenticated).
  * Each operation writes a new file header with a fresh content key, as a new file does.
  */

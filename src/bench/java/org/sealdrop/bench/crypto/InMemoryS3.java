@@ -58,7 +58,7 @@ final class InMemoryS3 implements S3AsyncClient {
     public CompletableFuture<PutObjectResponse> putObject(PutObjectRequest request, AsyncRequestBody body) {
         CompletableFuture<PutObjectResponse> done = new CompletableFuture<>();
         boolean keep = keepBodies;
-        ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
         body.subscribe(new Subscriber<ByteBuffer>() {
             private long length;
 
@@ -73,7 +73,7 @@ final class InMemoryS3 implements S3AsyncClient {
                 if (keep) {
                     byte[] bytes = new byte[buffer.remaining()];
                     buffer.get(bytes);
-                    kept.writeBytes(bytes);
+                    received.writeBytes(bytes);
                 } else {
                     buffer.position(buffer.limit());
                 }
@@ -87,7 +87,7 @@ final class InMemoryS3 implements S3AsyncClient {
             @Override
             public void onComplete() {
                 if (keep) {
-                    objects.put(request.key(), new StoredObject(Map.copyOf(request.metadata()), kept.toByteArray()));
+                    objects.put(request.key(), new StoredObject(Map.copyOf(request.metadata()), received.toByteArray()));
                 } else {
                     lastDiscardedLength = length;
                 }

@@ -2,8 +2,8 @@ package org.sealdrop.bench.crypto;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.SplittableRandom;
 
@@ -36,7 +36,8 @@ public class Payload {
     static final int READ_BUFFER_SIZE = 64 * 1024;
 
     @Setup(Level.Trial)
-    public void create() throws NoSuchAlgorithmException {
+    public void create() throws GeneralSecurityException {
+        JitWarmUp.run();
         plaintext = new byte[size];
         new SplittableRandom(20261205L).nextBytes(plaintext);
         sha256Hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(plaintext));
