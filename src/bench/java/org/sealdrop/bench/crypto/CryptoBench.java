@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -88,7 +89,7 @@ public final class CryptoBench {
             for (String operation : List.of("encrypt", "decrypt")) {
                 List<String> order = new ArrayList<>(LIBRARIES);
                 if (round % 2 == 0) {
-                    java.util.Collections.reverse(order);
+                    Collections.reverse(order);
                 }
                 order.forEach(library -> runs.add(library + "." + operation + "@" + size));
             }

@@ -61,13 +61,15 @@ final class CryptoReport {
         loads.add("round " + (loads.size() + 1) + ": " + loadBefore + " at the start, " + loadAfter + " at the end");
         List<Rate> rates = new ArrayList<>();
         for (RunResult result : results) {
-            String benchmark = result.getParams().getBenchmark();
-            String[] parts = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1).split("\\.");
+            // The benchmark name is package.Class.method.
+            String[] nameParts = result.getParams().getBenchmark().split("\\.");
+            String benchmarkClass = nameParts[nameParts.length - 2];
+            String method = nameParts[nameParts.length - 1];
             int size = Integer.parseInt(result.getParams().getParam("size"));
             Result<?> primary = result.getPrimaryResult();
-            double bytesPerOperation = size / 1e6;
-            rates.add(new Rate(parts[0], parts[1], size, primary.getScore() * bytesPerOperation,
-                    primary.getScoreError() * bytesPerOperation));
+            double megabytesPerOperation = size / 1e6;
+            rates.add(new Rate(benchmarkClass, method, size, primary.getScore() * megabytesPerOperation,
+                    primary.getScoreError() * megabytesPerOperation));
         }
         rounds.add(rates);
     }

@@ -58,9 +58,9 @@ public class Payload {
     }
 
     /** Fails the benchmark when a library returned a different number of bytes than expected. */
-    static void checkLength(String what, long expected, long actual) {
+    static void checkLength(String operation, long expected, long actual) {
         if (expected != actual) {
-            throw new IllegalStateException(what + " returned " + actual + " bytes instead of " + expected + ".");
+            throw new IllegalStateException(operation + " returned " + actual + " bytes instead of " + expected + ".");
         }
     }
 }
