@@ -43,8 +43,6 @@ public final class CryptoBench {
 
     private static final int MIB = 1024 * 1024;
     private static final List<Integer> SIZES = List.of(64 * MIB, MIB);
-    private static final List<String> LIBRARIES = List.of(
-            "RawGcmBench", "SealDropBench", "S3EncryptionClientBench", "CryptolibBench");
 
     private CryptoBench() {
     }
@@ -80,24 +78,31 @@ public final class CryptoBench {
     }
 
     /**
-     * Returns the runs of one round as {@code Class.method@size}: per size and operation, the four
-     * libraries in turn (reversed in even rounds), then the reference rows for 64 MiB.
+     * Returns the runs of one round as {@code Class.method@size}: per size and operation, the
+     * libraries in turn, reversed in even rounds. At 64 MiB the reference rows run next to the
+     * SealDrop row they take apart, so they stay close in time to their baseline.
      */
     static List<String> plan(int round) {
         List<String> runs = new ArrayList<>();
         for (int size : SIZES) {
+            boolean large = size == SIZES.get(0);
             for (String operation : List.of("encrypt", "decrypt")) {
-                List<String> order = new ArrayList<>(LIBRARIES);
+                List<String> order = new ArrayList<>();
+                order.add("RawGcmBench." + operation);
+                order.add("SealDropBench." + operation);
+                if (large) {
+                    order.addAll(operation.equals("encrypt")
+                            ? List.of("SealDropBench.encryptParts", "Sha256Bench.hash")
+                            : List.of("SealDropBench.decryptChunks"));
+                }
+                order.add("S3EncryptionClientBench." + operation);
+                order.add("CryptolibBench." + operation);
                 if (round % 2 == 0) {
                     Collections.reverse(order);
                 }
-                order.forEach(library -> runs.add(library + "." + operation + "@" + size));
+                order.forEach(benchmark -> runs.add(benchmark + "@" + size));
             }
         }
-        int large = SIZES.get(0);
-        runs.add("SealDropBench.encryptParts@" + large);
-        runs.add("SealDropBench.decryptChunks@" + large);
-        runs.add("Sha256Bench.hash@" + large);
         return runs;
     }
 
