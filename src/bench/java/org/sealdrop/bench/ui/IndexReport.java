@@ -36,9 +36,9 @@ final class IndexReport {
                 .append("reading every row and decrypting its metadata, without JavaFX.\n\n")
                 .append("| documents | runs, listed (ms) | median unlock (ms) | median listed (ms) | ratio to ")
                 .append(String.format("%,d", baselineSize)).append(" | median `list()` (ms) | ratio to ")
-                .append(String.format("%,d", baselineSize)).append(" | heap used after listing (MiB) |\n")
-                .append("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-        double baselineListCall = listCalls(runs.get(baselineSize));
+                .append(String.format("%,d", baselineSize)).append(" | median `list()` CPU (ms) | heap used after listing (MiB) |\n")
+                .append("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        double baselineListCall = listCalls(runs.get(baselineSize), "listCall.");
         double baselineListed = warmMedian(runs.get(baselineSize), "listed.");
         for (Map.Entry<Integer, List<Properties>> entry : runs.entrySet()) {
             List<Properties> results = entry.getValue();
@@ -48,8 +48,9 @@ final class IndexReport {
                     .append(" | ").append(Samples.format(warmMedian(results, "unlock.")))
                     .append(" | ").append(Samples.format(listed))
                     .append(" | ").append(Samples.ratio(listed, baselineListed))
-                    .append(" | ").append(Samples.format(listCalls(results)))
-                    .append(" | ").append(Samples.ratio(listCalls(results), baselineListCall))
+                    .append(" | ").append(Samples.format(listCalls(results, "listCall.")))
+                    .append(" | ").append(Samples.ratio(listCalls(results, "listCall."), baselineListCall))
+                    .append(" | ").append(Samples.format(listCalls(results, "listCallCpu.")))
                     .append(" | ").append(heap(results))
                     .append(" |\n");
         }
@@ -59,11 +60,14 @@ final class IndexReport {
                 .append("timed until it returned and the table's item count was read. That covers the text ")
                 .append("change, parsing the query, filtering every row and the table's item list update. ")
                 .append("Layout and painting of the rows follow in the next pulse and are not included. Keys ")
-                .append("were 120 ms apart.\n\n")
+                .append("were 120 ms apart. CPU is the application thread's CPU time over the same interval, ")
+                .append("which the other processes on the machine inflate far less than the elapsed time.\n\n")
                 .append("| documents | median per keystroke (ms) | ratio to ").append(String.format("%,d", baselineSize))
-                .append(" | slowest keystroke's median (ms) | max (ms) | keystrokes |\n")
-                .append("| ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                .append(" | slowest keystroke's median (ms) | max (ms) | median CPU (ms) | CPU ratio to ")
+                .append(String.format("%,d", baselineSize)).append(" | max CPU (ms) | keystrokes |\n")
+                .append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         double baselineKey = Samples.median(keystrokes(runs.get(baselineSize), query, -1));
+        double baselineCpu = Samples.median(keystrokes(runs.get(baselineSize), query, -1, "keyCpu."));
         for (Map.Entry<Integer, List<Properties>> entry : runs.entrySet()) {
             List<Double> all = keystrokes(entry.getValue(), query, -1);
             double slowestPosition = 0;
@@ -71,21 +75,27 @@ final class IndexReport {
                 slowestPosition = Math.max(slowestPosition, Samples.median(keystrokes(entry.getValue(), query, index)));
             }
             double median = Samples.median(all);
+            List<Double> cpu = keystrokes(entry.getValue(), query, -1, "keyCpu.");
+            double cpuMedian = Samples.median(cpu);
             out.append("| ").append(String.format("%,d", entry.getKey()))
                     .append(" | ").append(Samples.format(median))
                     .append(" | ").append(Samples.ratio(median, baselineKey))
                     .append(" | ").append(Samples.format(slowestPosition))
-                    .append(" | ").append(Samples.format(all.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN)))
+                    .append(" | ").append(Samples.format(max(all)))
+                    .append(" | ").append(Samples.format(cpuMedian))
+                    .append(" | ").append(Samples.ratio(cpuMedian, baselineCpu))
+                    .append(" | ").append(Samples.format(max(cpu)))
                     .append(" | ").append(all.size())
                     .append(" |\n");
         }
 
         out.append("\nPer character at the largest size (median ms, and the rows the table showed after it):\n\n")
-                .append("| typed | ms | rows |\n| --- | ---: | ---: |\n");
+                .append("| typed | ms | CPU ms | rows |\n| --- | ---: | ---: | ---: |\n");
         List<Properties> largest = runs.get(runs.keySet().stream().mapToInt(Integer::intValue).max().orElseThrow());
         for (int index = 0; index < query.length(); index++) {
             out.append("| `").append(query, 0, index + 1).append("` | ")
                     .append(Samples.format(Samples.median(keystrokes(largest, query, index))))
+                    .append(" | ").append(Samples.format(Samples.median(keystrokes(largest, query, index, "keyCpu."))))
                     .append(" | ").append(largest.get(0).getProperty("rows." + index)).append(" |\n");
         }
         out.append("\nMachine at the end of the run: ").append(Machine.describe()).append("\n");
@@ -103,14 +113,18 @@ final class IndexReport {
         return Samples.median(values);
     }
 
-    private static double listCalls(List<Properties> results) {
+    private static double listCalls(List<Properties> results, String prefix) {
         List<Double> values = new ArrayList<>();
         for (Properties result : results) {
             for (int call = 1; call <= IndexWindowRun.LIST_CALLS; call++) {
-                values.add(Long.parseLong(result.getProperty("listCall." + call)) / 1e6);
+                values.add(Long.parseLong(result.getProperty(prefix + call)) / 1e6);
             }
         }
         return Samples.median(values);
+    }
+
+    private static double max(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
     }
 
     private static String allRounds(List<Properties> results, String prefix) {
@@ -135,12 +149,17 @@ final class IndexReport {
 
     /** Keystroke times in milliseconds of every typing round, at character {@code index}, or of all characters for -1. */
     private static List<Double> keystrokes(List<Properties> results, String query, int index) {
+        return keystrokes(results, query, index, "key.");
+    }
+
+    /** Like {@link #keystrokes(List, String, int)} for the values stored under {@code prefix}, such as the CPU times. */
+    private static List<Double> keystrokes(List<Properties> results, String query, int index, String prefix) {
         List<Double> values = new ArrayList<>();
         for (Properties result : results) {
             for (int round = 1; round <= IndexWindowRun.TYPING_ROUNDS; round++) {
                 for (int position = 0; position < query.length(); position++) {
                     if (index < 0 || index == position) {
-                        values.add(Long.parseLong(result.getProperty("key." + round + "." + position)) / 1e6);
+                        values.add(Long.parseLong(result.getProperty(prefix + round + "." + position)) / 1e6);
                     }
                 }
             }

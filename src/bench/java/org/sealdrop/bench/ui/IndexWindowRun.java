@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -51,6 +52,8 @@ public final class IndexWindowRun {
     /** Pause between two typed characters, about a fast typist's pace; pulses render the table meanwhile. */
     private static final long KEY_PAUSE_MILLIS = 120;
     private static final long WAIT_NANOS = TimeUnit.MINUTES.toNanos(10);
+    /** CPU time of the measuring thread, which on a shared machine drifts far less than the elapsed time. */
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final Properties results = new Properties();
     private final int count;
@@ -143,7 +146,8 @@ public final class IndexWindowRun {
      * Types {@code query} into the search field {@value #TYPING_ROUNDS} times. Each key is a
      * KEY_TYPED event fired at the field on the application thread, timed until the event returned and
      * the table's item count was read: the text change, the model's filter and the table's item list
-     * update. Layout and painting come in the next pulse and are not part of it.
+     * update. Layout and painting come in the next pulse and are not part of it. The application
+     * thread's CPU time over the same interval is recorded too.
      */
     private void typeQuery(String query) throws Exception {
         for (int round = 1; round <= TYPING_ROUNDS; round++) {
@@ -158,18 +162,21 @@ public final class IndexWindowRun {
                 long[] timed = onFx(() -> {
                     TextField field = (TextField) lookup("#documentSearch");
                     TableView<?> table = (TableView<?>) lookup("#documentTable");
+                    long startCpu = THREADS.getCurrentThreadCpuTime();
                     long start = System.nanoTime();
                     Event.fireEvent(field, new KeyEvent(KeyEvent.KEY_TYPED, character, "", KeyCode.UNDEFINED,
                             false, false, false, false));
                     int rows = table.getItems().size();
                     long end = System.nanoTime();
+                    long cpu = THREADS.getCurrentThreadCpuTime() - startCpu;
                     if (!expected.equals(field.getText())) {
                         throw new IllegalStateException("The search field shows '" + field.getText()
                                 + "' after typing '" + expected + "'.");
                     }
-                    return new long[] {end - start, rows};
+                    return new long[] {end - start, rows, cpu};
                 });
                 results.setProperty("key." + round + "." + index, Long.toString(timed[0]));
+                results.setProperty("keyCpu." + round + "." + index, Long.toString(timed[2]));
                 results.setProperty("rows." + index, Long.toString(timed[1]));
                 Thread.sleep(KEY_PAUSE_MILLIS);
             }
@@ -182,9 +189,11 @@ public final class IndexWindowRun {
      */
     private void timeListCalls(LocalServices services) {
         for (int call = 1; call <= LIST_CALLS; call++) {
+            long startCpu = THREADS.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             int listed = services.documents().list().size();
             long elapsed = System.nanoTime() - start;
+            results.setProperty("listCallCpu." + call, Long.toString(THREADS.getCurrentThreadCpuTime() - startCpu));
             if (listed != count) {
                 throw new IllegalStateException("DocumentService.list() returned " + listed + " documents, expected " + count + ".");
             }

@@ -9,7 +9,9 @@ import java.util.List;
 /**
  * The programs {@link StartTimeBench} starts, each as a script without arguments, because
  * {@code start-time.sh} takes one launcher path. Every Java launcher turns off the EC2 instance
- * metadata lookup and points the managed settings file at a path that does not exist, as the tests do.
+ * metadata lookup and points the managed settings file at a path that does not exist, as the tests do,
+ * and sets {@code user.home} to a folder of the benchmark, so JavaFX's native library cache and Java's
+ * preferences stay out of the real home folder.
  */
 final class Launchers {
 
@@ -32,7 +34,7 @@ final class Launchers {
     Launchers(Path work, Path jar, Path packageLauncher) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String safety = "-Daws.disableEc2Metadata=true -Dsealdrop.managedSettings='"
-                + work.resolve("no-managed-settings/managed.json") + "'";
+                + work.resolve("no-managed-settings/managed.json") + "' -Duser.home='" + work.resolve("home") + "'";
         Path jarLauncher = StartTimeBench.script(work.resolve("sealdrop-jar.sh"),
                 "exec '" + java + "' " + safety + " -jar '" + jar + "'");
         this.hello = StartTimeBench.script(work.resolve("hello.sh"), "exec '" + java + "' " + safety
@@ -59,7 +61,7 @@ final class Launchers {
         return hello;
     }
 
-    /** The jar's launcher with class-load logging (uptime of each class load) to {@link #classLog()}. */
+    /** Returns the jar's launcher that logs the uptime of each class load to {@link #classLog()}. */
     Path jarWithClassLog() {
         return jarWithClassLog;
     }

@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where a start of the jar spends its time before the window is mapped, read from a class-load log
+ * The steps of one start of the jar before its window is mapped, read from a class-load log
  * ({@code -Xlog:class+load=info:file=...:uptime}): the JVM uptime at which the first class of each
  * library or step was loaded. The time between two milestones is an estimate of that step's share,
  * because steps overlap on the toolkit's threads and logging each class load slows the start a little.
@@ -24,18 +24,20 @@ final class StartPhases {
 
     static {
         MILESTONES.put("main class `cli.Main` loaded", "org.sealdrop.cli.Main");
-        MILESTONES.put("Logback (logging configuration)", "ch.qos.logback.");
-        MILESTONES.put("picocli (command line)", "picocli.");
+        MILESTONES.put("picocli builds the command tree", "picocli.");
+        MILESTONES.put("Jackson (first loaded for the `audit` commands' `EventFormat`)", "com.fasterxml.jackson.");
+        MILESTONES.put("managed settings, window lock, hand-off socket", "org.sealdrop.config.ManagedSettings");
+        MILESTONES.put("Logback reads its configuration", "ch.qos.logback.");
+        MILESTONES.put("`LocalServices`: SQLite index (native library, migrations)", "org.sealdrop.index.Database");
+        MILESTONES.put("device signing key (Ed25519, JDK provider)", "sun.security.ec.");
+        MILESTONES.put("JavaFX toolkit start (`Platform.startup`)", "com.sun.javafx.application.PlatformImpl");
+        MILESTONES.put("GTK glass (display connection)", "com.sun.glass.ui.gtk.");
+        MILESTONES.put("`ui.MainWindow` built", "org.sealdrop.ui.MainWindow");
+        MILESTONES.put("first-run wizard (`ui.vault.SetupView`) built and shown", "org.sealdrop.ui.vault.SetupView");
         MILESTONES.put("Bouncy Castle", "org.bouncycastle.");
-        MILESTONES.put("SQLite JDBC (native library, index)", "org.sqlite.");
-        MILESTONES.put("AWS SDK (S3 client)", "software.amazon.awssdk.");
-        MILESTONES.put("JavaFX toolkit (`Platform.startup`)", "com.sun.javafx.application.PlatformImpl");
-        MILESTONES.put("`ui.MainWindow`", "org.sealdrop.ui.MainWindow");
-        MILESTONES.put("first-run wizard (`ui.vault.SetupView`)", "org.sealdrop.ui.vault.SetupView");
-        MILESTONES.put("unlock form (`ui.vault.UnlockView`)", "org.sealdrop.ui.vault.UnlockView");
     }
 
-    private static final Pattern LINE = Pattern.compile("^\\[(\\d+\\.\\d+)s\\]\\[info\\s*\\]\\[class,load\\s*\\] (\\S+)");
+    private static final Pattern LINE = Pattern.compile("^\\[(\\d+\\.\\d+)s\\] (\\S+)");
 
     private final List<Milestone> milestones;
     private final long classes;

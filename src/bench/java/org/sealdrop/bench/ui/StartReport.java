@@ -18,7 +18,7 @@ final class StartReport {
                 .append("`XDG_DATA_HOME`, so SealDrop creates its data folder and index and extracts SQLite's ")
                 .append("native library; a later start reuses a folder after one untimed start. Both show the ")
                 .append("first-run window, because the data folder has no vault. ").append(rounds)
-                .append(" rounds, the cases alternating within each round; HOME is a folder of the benchmark, ")
+                .append(" rounds, the cases alternating within each round. `user.home` is a folder of the benchmark, ")
                 .append("whose JavaFX native library cache an untimed start filled first.\n\n");
         if (!launchers.packaged()) {
             out.append("`target/package/SealDrop` did not exist, so the packaged launcher has no row here; ")

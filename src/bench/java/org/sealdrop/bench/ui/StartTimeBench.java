@@ -75,7 +75,7 @@ public final class StartTimeBench {
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("DISPLAY", display.name());
-        builder.environment().put("HOME", Files.createDirectories(work.resolve("home")).toString());
+        Files.createDirectories(work.resolve("home"));
         builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes());
