@@ -104,7 +104,7 @@ final class BulkIndex {
         }
     }
 
-    /** A file name as a scanner or a secretary writes it, such as "Lab results Meiwolf 2023-05-17.pdf". */
+    /** Returns a file name as a scanner or a secretary writes it, such as "Lab results Meiwolf 2023-05-17.pdf". */
     private static String name(Random names, Instant time) {
         String surname = SYLLABLES[names.nextInt(SYLLABLES.length)] + SYLLABLES[names.nextInt(SYLLABLES.length)];
         surname = Character.toUpperCase(surname.charAt(0)) + surname.substring(1);

@@ -59,6 +59,7 @@ public final class IndexScaleBench {
             }
         } finally {
             homes.values().forEach(IndexHome::close);
+            WorkFolder.delete(work);
         }
 
         String report = header + IndexReport.write(runs, QUERY);

@@ -44,7 +44,7 @@ final class PrivateDisplay implements AutoCloseable {
                 + ", or Xvfb does not start; check that Xvfb is installed.");
     }
 
-    /** The value for {@code DISPLAY}, such as ":150". */
+    /** Returns the value for {@code DISPLAY}, such as ":150". */
     String name() {
         return ":" + number;
     }

@@ -59,6 +59,8 @@ public final class StartTimeBench {
             }
             long logged = startOnce(script, display, launchers.jarWithClassLog(), true, work);
             phases = StartPhases.read(launchers.classLog(), logged);
+        } finally {
+            WorkFolder.delete(work);
         }
 
         String report = header + StartReport.write(ROUNDS, times, launchers, phases);

@@ -12,6 +12,7 @@ import org.sealdrop.app.TransferListener;
 import org.sealdrop.app.VaultSetup;
 import org.sealdrop.bench.Machine;
 import org.sealdrop.bench.ui.Samples;
+import org.sealdrop.bench.ui.WorkFolder;
 import org.sealdrop.config.HomeFolder;
 import org.sealdrop.testsupport.ByteCountingProxy;
 import org.sealdrop.testsupport.LargePdf;
@@ -53,7 +54,7 @@ public final class FirstPageBench {
         try {
             Files.writeString(reports.resolve("first-page.md"), machineAtStart + run(work));
         } finally {
-            deleteTree(work);
+            WorkFolder.delete(work);
         }
         System.out.println(Files.readString(reports.resolve("first-page.md")));
     }
@@ -96,14 +97,6 @@ public final class FirstPageBench {
                         Samples.format(small.get(round).totalMillis()), Samples.format(large.get(round).totalMillis()));
             }
             return FirstPageReport.write(ROUNDS, smallSize, small, largeSize, large);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 }

@@ -9,7 +9,7 @@ import org.sealdrop.testsupport.TcpRelay;
 /**
  * A TCP relay on 127.0.0.1 that counts HTTP requests by the blank line that ends each request's
  * headers. The count is exact only for requests without a body, such as the GET and HEAD requests of
- * an open; a request body that contains a blank line would be counted again.
+ * an open. A request body that contains a blank line would be counted again.
  */
 final class RequestCountingProxy extends TcpRelay {
 
