@@ -1,0 +1,144 @@
+package org.sealdrop.auditserver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * Sends fuzzed requests over real HTTP to a receiver on 127.0.0.1: fuzzed method, path, query,
+ * {@code Authorization} and {@code Content-Type} headers and body, in well-formed HTTP/1.1 framing.
+ * Every request must get a complete response with a status below 500, and the events stored before
+ * fuzzing must still form an intact chain afterwards. The framing itself is the JDK server's and is
+ * not fuzzed here.
+ */
+class ReceiverHttpFuzzTest {
+
+    private static final String TOKEN = "receiver-token-2b7e151628aed2a6";
+    private static final String DEVICE = "pc-fuzz";
+    private static final int SOCKET_TIMEOUT_MILLIS = 30_000;
+    private static final String[] METHODS = {"POST", "GET", "PUT", "DELETE", "OPTIONS", "PATCH"};
+    private static final String[] PATHS = {EventsHandler.PATH, EventsHandler.STATUS_PATH, "/", "/v1/events/x"};
+
+    private static Path folder;
+    private static AuditServer server;
+
+    @BeforeAll
+    static void startReceiver() throws IOException {
+        folder = Files.createTempDirectory("receiver-fuzz");
+        server = AuditServer.start(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0),
+                folder.resolve("audit.db"), Set.of(TOKEN));
+        List<String> bodies = new EventChain("m.jones", DEVICE).next(3, Instant.parse("2026-03-14T09:00:00.000Z"));
+        String batch = EventChain.batch(bodies);
+        int status = send("POST", EventsHandler.PATH, "Bearer " + TOKEN, "application/json",
+                batch.getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, status, "the receiver stores the events sent before fuzzing");
+    }
+
+    @AfterAll
+    static void stopReceiver() throws IOException {
+        server.close();
+        try (var files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    @FuzzTest
+    void httpRequest(FuzzedDataProvider data) throws IOException {
+        String method = data.pickValue(METHODS);
+        String path = data.pickValue(PATHS);
+        String query = percentEncoded(data.consumeString(200));
+        String authorization = switch (data.consumeInt(0, 3)) {
+            case 0 -> null;
+            case 1 -> headerValue(data.consumeString(100));
+            default -> "Bearer " + TOKEN;
+        };
+        String contentType = data.consumeBoolean() ? "application/json" : headerValue(data.consumeString(60));
+        byte[] body = data.consumeRemainingAsBytes();
+
+        int status = send(method, query.isEmpty() ? path : path + "?" + query, authorization, contentType, body);
+
+        assertTrue(status >= 200 && status < 500, "the receiver answers " + status + ", not a server error");
+        ChainReport report = server.store().verifyChain(DEVICE);
+        assertTrue(report.intact(), "the stored chain stays intact");
+        assertTrue(report.eventCount() >= 3, "no stored event is lost");
+    }
+
+    /**
+     * Sends one request on its own connection and returns the response status. A connection closed
+     * without a status line or a response that does not arrive within the timeout raises
+     * {@link IOException}, which fails the fuzz test.
+     */
+    private static int send(String method, String target, String authorization, String contentType, byte[] body)
+            throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", server.baseUrl().getPort()), SOCKET_TIMEOUT_MILLIS);
+            socket.setSoTimeout(SOCKET_TIMEOUT_MILLIS);
+            StringBuilder head = new StringBuilder()
+                    .append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
+                    .append("Host: 127.0.0.1\r\n")
+                    .append("Connection: close\r\n")
+                    .append("Content-Length: ").append(body.length).append("\r\n");
+            if (authorization != null) {
+                head.append("Authorization: ").append(authorization).append("\r\n");
+            }
+            if (contentType != null) {
+                head.append("Content-Type: ").append(contentType).append("\r\n");
+            }
+            head.append("\r\n");
+
+            OutputStream out = socket.getOutputStream();
+            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            return readStatus(socket.getInputStream());
+        }
+    }
+
+    private static int readStatus(InputStream in) throws IOException {
+        ByteArrayOutputStream response = new ByteArrayOutputStream();
+        in.transferTo(response);
+        String text = response.toString(StandardCharsets.ISO_8859_1);
+        if (!text.startsWith("HTTP/1.1 ") || text.length() < 12) {
+            throw new IOException("The receiver closed the connection without a status line.");
+        }
+        return Integer.parseInt(text.substring(9, 12));
+    }
+
+    /** Keeps URL-safe characters and percent-encodes the UTF-8 bytes of every other one. */
+    private static String percentEncoded(String text) {
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~=&%:+".indexOf(c) >= 0) {
+                encoded.append(c);
+            } else {
+                encoded.append('%').append(String.format("%02X", b & 0xff));
+            }
+        }
+        return encoded.toString();
+    }
+
+    /** A header value without line breaks or other control characters, which would change the framing. */
+    private static String headerValue(String text) {
+        StringBuilder value = new StringBuilder();
+        text.chars().filter(c -> c >= 0x20 && c < 0x7f).forEach(c -> value.append((char) c));
+        return value.toString().trim();
+    }
+}
