@@ -25,7 +25,7 @@ class RequestFuzzTest {
     private static final BearerTokens TOKENS = BearerTokens.of(Set.of(TOKEN));
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** A request body: a batch, or a rejection with {@link BadRequestException}. */
+    /** Parses a request body into a batch, or rejects it with {@link BadRequestException}. */
     @FuzzTest
     void eventBatch(byte[] body) throws IOException {
         List<ReceivedEvent> events;
@@ -44,13 +44,14 @@ class RequestFuzzTest {
         }
     }
 
-    /** A query string and an {@code Authorization} header value, as the handler gets them. */
+    /** Parses a query string and checks an {@code Authorization} header value, as the handler does. */
     @FuzzTest
     void queryAndToken(FuzzedDataProvider data) {
         String query = data.consumeString(1000);
         try {
             EventQuery parsed = QueryParameters.parse(query);
-            assertTrue(parsed.limit() >= 1 && parsed.limit() <= EventQuery.MAX_LIMIT, "the limit is in range");
+            assertTrue(parsed.limit() >= 1, "the limit is at least 1");
+            assertTrue(parsed.limit() <= EventQuery.MAX_LIMIT, "the limit is at most the maximum");
         } catch (BadRequestException expected) {
             // The documented rejection.
         }

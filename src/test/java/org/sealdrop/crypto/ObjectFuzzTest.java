@@ -52,9 +52,9 @@ class ObjectFuzzTest {
     }
 
     /**
-     * Arbitrary bytes as a whole object: parsed as a header (from a stream and from an array), then
-     * opened and decrypted under the fixed key with the document id the header names. The fixed key
-     * is the one of the test vectors in docs/FORMAT.md, which are this target's seeds.
+     * Reads arbitrary bytes as a whole object: parses them as a header (from a stream and from an
+     * array), then opens and decrypts them under the fixed key with the document id the header names.
+     * The fixed key is the one of the test vectors in docs/FORMAT.md, which are this target's seeds.
      */
     @FuzzTest
     void objectBytes(byte[] object) throws IOException {
@@ -88,8 +88,8 @@ class ObjectFuzzTest {
     }
 
     /**
-     * One of the fixed objects with fuzzed changes: flipped, overwritten, inserted or removed bytes and
-     * a cut. The whole-object reader and the ranged chunk reader must fail on any change, and before the
+     * Reads one of the fixed objects with fuzzed changes: flipped, overwritten, inserted or removed
+     * bytes and a cut. The whole-object reader and the ranged chunk reader must fail on any change, and before the
      * failure release only whole chunks that verified.
      */
     @FuzzTest

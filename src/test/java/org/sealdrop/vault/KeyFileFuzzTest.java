@@ -12,6 +12,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import org.sealdrop.SealDropException;
 import org.sealdrop.fuzz.ByteMutations;
@@ -60,7 +62,7 @@ class KeyFileFuzzTest {
         return java.util.Base64.getEncoder().encodeToString(bytes);
     }
 
-    /** One of the two key files with fuzzed changes, parsed and, when it parses, unlocked with the recovery key. */
+    /** Parses one of the two key files with fuzzed changes and, when it parses, unlocks it with the recovery key. */
     @FuzzTest
     void keyFile(FuzzedDataProvider data) {
         byte[] json = ByteMutations.apply(KEY_FILES[data.consumeInt(0, KEY_FILES.length - 1)], data);
@@ -85,11 +87,56 @@ class KeyFileFuzzTest {
         }
     }
 
-    /** What parsing promises about every file it accepts. */
+    /**
+     * Unlocks the vault's key file with a fuzzed recovery wrap, so the fuzzer reaches HPKE directly
+     * instead of through base64 in JSON. The wrap keeps its layout (version byte, encapsulated key,
+     * ciphertext), and each part is either the original or fuzzed bytes padded with zeros, unless the
+     * fuzzer picks a wrap of any length. The unlock may only fail as a tampered file.
+     */
+    @FuzzTest
+    void recoveryWrap(FuzzedDataProvider data) {
+        KeyFile file = VAULT.keyFile();
+        WrappedVaultKey key = file.current();
+        byte[] original = key.recoveryWrap();
+        byte[] wrap;
+        if (data.consumeInt(0, 7) == 0) {
+            wrap = data.consumeRemainingAsBytes();
+        } else {
+            wrap = original.clone();
+            if (data.consumeBoolean()) {
+                wrap[0] = data.consumeByte();
+            }
+            replacePart(wrap, 1, 32, data);
+            replacePart(wrap, 33, RecoveryWrapping.WRAP_LENGTH - 33, data);
+        }
+        KeyFile altered = new KeyFile(file.format(), file.version(), file.vaultId(), file.createdAt(),
+                file.passphrase(), file.recovery(),
+                List.of(new WrappedVaultKey(key.keyVersion(), key.createdAt(), key.passphraseWrap(), wrap)),
+                file.rewrapPending(), file.mac());
+
+        try (VaultKeys keys = new VaultKeyFiles(new SecureRandom(), Clock.systemUTC(), VaultKeyFilesTest.CHEAP)
+                .unlockWithRecoveryKey(altered, VAULT.recoveryKey())) {
+            assertArrayEquals(original, wrap, "only the original wrap opens");
+            assertArrayEquals(VAULT_KEY, keys.current().bytes(), "the original wrap yields the vault's key");
+        } catch (SealDropException e) {
+            assertEquals("SD-KEYFILE-TAMPERED", e.errorCode(), "a changed wrap is reported as tampering");
+        }
+    }
+
+    /** Replaces {@code length} bytes at {@code offset} with fuzzed bytes, zero-padded, when the fuzzer chooses to. */
+    private static void replacePart(byte[] wrap, int offset, int length, FuzzedDataProvider data) {
+        if (data.consumeBoolean()) {
+            byte[] part = Arrays.copyOf(data.consumeBytes(length), length);
+            System.arraycopy(part, 0, wrap, offset, length);
+        }
+    }
+
+    /** Checks what parsing promises about every file it accepts. */
     private static void checkAccepted(KeyFile file) {
         PassphraseSlot slot = file.passphrase();
         assertTrue(slot.memoryKiB() >= PassphraseSlot.MIN_MEMORY_KIB, "the Argon2id memory floor holds");
-        assertTrue(slot.iterations() >= 1 && slot.parallelism() >= 1, "Argon2id passes and lanes are positive");
+        assertTrue(slot.iterations() >= 1, "Argon2id passes are positive");
+        assertTrue(slot.parallelism() >= 1, "Argon2id lanes are positive");
         assertTrue(slot.salt().length >= PassphraseSlot.MIN_SALT_LENGTH, "the salt is long enough");
         int previous = 0;
         for (WrappedVaultKey key : file.keys()) {
@@ -106,7 +153,7 @@ class KeyFileFuzzTest {
                 "an accepted file survives a write and a read");
     }
 
-    /** Typed text as a recovery key: only {@link InvalidRecoveryKeyException}, and what parses formats back. */
+    /** Parses typed text as a recovery key: only {@link InvalidRecoveryKeyException}, and what parses formats back. */
     @FuzzTest
     void recoveryKeyText(FuzzedDataProvider data) {
         char[] typed = data.consumeRemainingAsString().toCharArray();
