@@ -5,9 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 
 /**
- * Applies up to four changes, chosen by the fuzzer, to a valid input such as an object or a key file:
- * flip a bit, overwrite a byte, insert bytes, delete a range, cut the input, or copy a range over
- * another place (a splice of chunks or fields). Zero changes leave the input as it was. The fuzzer's
+ * Applies up to four changes, chosen by the fuzzer, to a valid input such as an object or a key file.
+ * A change flips a bit, overwrites a byte, inserts bytes, deletes a range, cuts the input, or copies a
+ * range over another place (a splice of chunks or fields). Zero changes leave the input as it was. The fuzzer's
  * own mutations then work on the choices, so they stay close to the valid input.
  */
 public final class ByteMutations {
