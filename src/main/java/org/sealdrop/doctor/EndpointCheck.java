@@ -36,6 +36,11 @@ public final class EndpointCheck implements DoctorCheck {
         if (insecure.isPresent()) {
             return insecure.get();
         }
+        if (!probe.answered() && probe.failure().startsWith(BucketProbe.TLS_FAILURE)) {
+            return CheckResult.fail(NAME, "The TLS connection to " + probe.endpoint() + " failed ("
+                    + probe.failure() + ").", "Check the endpoint URL; if it is right, ask IT to add the CA certificate"
+                    + " of the store to the Java trust store of this computer.");
+        }
         if (!probe.answered()) {
             return CheckResult.fail(NAME, probe.endpoint() + " did not answer (" + probe.failure() + ").",
                     "Check the network connection, a proxy or firewall, and the endpoint in the settings.");
