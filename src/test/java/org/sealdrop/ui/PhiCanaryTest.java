@@ -57,9 +57,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Documents whose names, folder, patient reference and contents carry a canary unique to the run go
- * through the window and the command line: drop a folder, search, open, save a copy, a failed upload
- * and its retry, an altered object, delete, lock and unlock, then list, upload and export on the
- * command line. SealDrop, the AWS SDK and Apache HttpClient log at DEBUG into a log file of the test.
+ * through the window and the command line. The window steps are drop a folder, search, open, save a
+ * copy, a failed upload and its retry, an altered object, delete, lock and unlock. The command line
+ * then uploads, lists and exports. SealDrop, the AWS SDK and Apache HttpClient log at DEBUG into a log file of the test.
  * Then every place data went is scanned and the test fails on any canary found in clear, listing file
  * path (or object key) and offset.
  *
@@ -159,8 +159,8 @@ class PhiCanaryTest extends MainWindowTest {
         robot.interact(viewer::close);
         waitFor(() -> window.viewers().isEmpty());
 
-        // A failed upload (S3 answers 500 to every PUT of an object through a FaultProxy) shows its problem
-        // in the transfer row; Retry on the direct endpoint uploads it.
+        // A FaultProxy returns 500 to every PUT of an object, so the upload fails with its problem in the
+        // transfer row. Retry on the direct endpoint then uploads it.
         Settings working = services.settings().orElseThrow();
         try (FaultProxy failingStore = FaultProxy.inFrontOf(working.endpoint(), Duration.ofSeconds(5))) {
             failingStore.inject(FaultProxy.Fault.INTERNAL_ERROR, "^PUT .*/objects/", 1, Integer.MAX_VALUE);
@@ -192,7 +192,7 @@ class PhiCanaryTest extends MainWindowTest {
         robot.type(KeyCode.ENTER);
         waitFor(() -> robot.lookup("#errorDialog").tryQuery().isPresent());
         DialogPane dialog = robot.lookup("#errorDialog").queryAs(DialogPane.class);
-        assertTrue(dialog.getHeaderText() != null && !dialog.getHeaderText().isBlank());
+        assertTrue(dialog.getHeaderText() != null, "the error dialog has a header");
         robot.interact(() -> dialog.setExpanded(true));
         assertTrue(((TextInputControl) dialog.lookup("#errorDetails")).getText().contains("SD-INTEGRITY"),
                 "the details for IT are shown");
@@ -251,7 +251,7 @@ class PhiCanaryTest extends MainWindowTest {
         return scanner.scanTree(logFolder, path -> false, Instant.MIN);
     }
 
-    /** Object keys, user metadata, tags and the bytes of every object, the key file included. */
+    /** Scans the key, user metadata, tags and bytes of every object, the key file included. */
     private List<Hit> scanBucket() throws IOException {
         List<Hit> hits = new ArrayList<>();
         int objects = 0;
@@ -280,7 +280,7 @@ class PhiCanaryTest extends MainWindowTest {
         }
     }
 
-    /** The receiver's and the index's SQLite files, with their WAL, shared memory and journal files. */
+    /** Scans the receiver's and the index's SQLite files, with their WAL, shared memory and journal files. */
     private List<Hit> scanDatabases(TestEnvironment environment) {
         List<Hit> hits = new ArrayList<>();
         List<Path> databases = List.of(environment.receiverDatabase(), environment.home().indexFile());
@@ -298,9 +298,9 @@ class PhiCanaryTest extends MainWindowTest {
     }
 
     /**
-     * The test's folder (home folder, receiver, logs) except the originals and the chosen copies, the
-     * files of the system temporary folder and of {@code user.home} changed during the test, except
-     * other tests' JUnit folders.
+     * Scans the test's folder (home folder, receiver) except the originals, the chosen copies and the
+     * log folder, and the files of the system temporary folder and of {@code user.home} changed during
+     * the test, except other tests' JUnit folders.
      */
     private List<Hit> scanFolders(TestEnvironment environment) {
         // The log folder was scanned on its own.
