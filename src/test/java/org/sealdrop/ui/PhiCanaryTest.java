@@ -20,18 +20,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.DialogPane;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -327,54 +322,10 @@ class PhiCanaryTest extends MainWindowTest {
         return top.startsWith("junit") || top.startsWith("bash_jobs");
     }
 
-    /**
-     * Scans the text of every labeled control, text field, tooltip-less accessible text and window
-     * title of every open window, except the nodes of {@link #ALLOWED_NODE_IDS} and viewer titles.
-     */
+    /** Scans every open window except the allowed nodes; a viewer's title may show the file name. */
     private void scanWindows(String moment) {
-        List<Hit> found = new ArrayList<>();
-        robotInteract(() -> {
-            for (Window shown : List.copyOf(Window.getWindows())) {
-                if (shown.getScene() == null) {
-                    continue;
-                }
-                boolean viewer = window.viewers().stream().anyMatch(open -> open.stage() == shown);
-                if (shown instanceof Stage stage && !viewer && stage.getTitle() != null) {
-                    found.addAll(scanner.scanText(moment + ": window title", stage.getTitle()));
-                }
-                scanNode(moment, shown.getScene().getRoot(), found);
-            }
-        });
-        windowHits.addAll(found);
-    }
-
-    private void scanNode(String moment, Node node, List<Hit> found) {
-        if (node == null || (node.getId() != null && ALLOWED_NODE_IDS.contains(node.getId()))) {
-            return;
-        }
-        String where = moment + ": " + node.getClass().getSimpleName() + (node.getId() == null ? "" : "#" + node.getId());
-        if (node instanceof Labeled labeled && labeled.getText() != null) {
-            found.addAll(scanner.scanText(where, labeled.getText()));
-        }
-        if (node instanceof TextInputControl input && input.getText() != null) {
-            found.addAll(scanner.scanText(where, input.getText()));
-        }
-        if (node.getAccessibleText() != null) {
-            found.addAll(scanner.scanText(where + " accessible text", node.getAccessibleText()));
-        }
-        if (node instanceof DialogPane pane) {
-            Optional.ofNullable(pane.getHeaderText()).ifPresent(text -> found.addAll(scanner.scanText(where + " header", text)));
-            scanNode(moment, pane.getExpandableContent(), found);
-        }
-        if (node instanceof Parent parent) {
-            for (Node child : parent.getChildrenUnmodifiable()) {
-                scanNode(moment, child, found);
-            }
-        }
-    }
-
-    private static void robotInteract(Runnable action) {
-        org.testfx.util.WaitForAsyncUtils.waitForAsyncFx(WindowFixture.WAIT_SECONDS * 1000, action);
+        windowHits.addAll(new WindowTextScan(scanner, ALLOWED_NODE_IDS)
+                .scan(moment, shown -> window.viewers().stream().anyMatch(open -> open.stage() == shown)));
     }
 
     private void flipLastByte(java.util.UUID id) throws IOException {
