@@ -5,9 +5,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import javax.net.ssl.SSLException;
 import org.sealdrop.SealDropException;
+import org.sealdrop.audit.AuditTrustStore;
 import org.sealdrop.config.EndpointPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +38,16 @@ public final class AuditReceiverCheck {
      *     {@code SD-INVALID-URL} for a URL the transport rule rejects
      */
     public static void check(URI auditUrl, char[] token) {
+        check(auditUrl, token, null);
+    }
+
+    /**
+     * Sends the status request like {@link #check(URI, char[])}, trusting the CA certificates of
+     * {@code trustStore} in place of the JDK's when it is not null, as the audit sender does.
+     *
+     * @throws SealDropException also {@code SD-AUDIT-TRUST} when the trust store cannot be read
+     */
+    public static void check(URI auditUrl, char[] token, Path trustStore) {
         EndpointPolicy.requireSecure(auditUrl, "audit URL");
         URI status = statusUri(auditUrl);
         HttpRequest.Builder request = HttpRequest.newBuilder(status).timeout(REQUEST_TIMEOUT).GET();
@@ -43,8 +55,12 @@ public final class AuditReceiverCheck {
             // NOTE: the header value is a String, which cannot be wiped; it lives until the collector reclaims it.
             request.header("Authorization", "Bearer " + new String(token));
         }
-        HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (trustStore != null) {
+            builder.sslContext(AuditTrustStore.load(trustStore));
+        }
+        HttpClient client = builder.build();
         int code;
         try {
             code = client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();

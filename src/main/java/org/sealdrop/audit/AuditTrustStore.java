@@ -20,7 +20,7 @@ import org.sealdrop.SealDropException;
  * <p>The store is opened without a password, because it holds only public certificates. A PKCS12 file
  * whose certificates are encrypted under a password therefore looks empty and is rejected.
  */
-final class AuditTrustStore {
+public final class AuditTrustStore {
 
     /** The {@code keytool} command in messages that creates a store this class can read. */
     static final String KEYTOOL_HINT = "keytool -importcert -noprompt -alias clinic-ca -file ca.pem -storetype PKCS12"
@@ -36,7 +36,7 @@ final class AuditTrustStore {
      * @throws SealDropException with code {@code SD-AUDIT-TRUST} when the file cannot be read, is no
      *     PKCS12 file or contains no certificate readable without a password
      */
-    static SSLContext load(Path file) {
+    public static SSLContext load(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new SealDropException("SD-AUDIT-TRUST", "The audit trust store " + file
                     + " does not exist; correct auditTrustStore in settings.json or ask IT for the file.");

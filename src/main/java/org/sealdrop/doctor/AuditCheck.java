@@ -25,7 +25,7 @@ public final class AuditCheck implements DoctorCheck {
         char[] token = null;
         try {
             token = settings.auditTokenFile() == null ? null : AuditTokens.read(settings.auditTokenFile());
-            AuditReceiverCheck.check(settings.auditUrl(), token);
+            AuditReceiverCheck.check(settings.auditUrl(), token, settings.auditTrustStore());
             return CheckResult.ok(NAME, settings.auditUrl() + " accepts the token");
         } catch (SealDropException e) {
             return CheckResult.fail(NAME, e.errorCode() + ": " + e.getMessage(), fix(e.errorCode()));

@@ -2,6 +2,7 @@ package org.sealdrop.doctor;
 
 import java.net.URI;
 import java.util.Optional;
+import javax.net.ssl.SSLException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -12,6 +13,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * the store is asked once. {@code status} is 0 when no HTTP response arrived.
  */
 public record BucketProbe(URI endpoint, String bucket, int status, Optional<String> dateHeader, String failure) {
+
+    /** Start of {@link #failure()} when the TLS connection failed, for example on an untrusted certificate. */
+    public static final String TLS_FAILURE = "SD-S3-TLS";
 
     /** Sends HEAD bucket and records a network or HTTP failure in the probe instead of throwing it. */
     public static BucketProbe send(S3Client client, URI endpoint, String bucket) {
@@ -24,10 +28,15 @@ public record BucketProbe(URI endpoint, String bucket, int status, Optional<Stri
         } catch (SdkClientException e) {
             // A refused connection, an unknown host or a timeout: no HTTP response arrived.
             Throwable root = e;
+            boolean tls = false;
             while (root.getCause() != null) {
+                tls |= root instanceof SSLException;
                 root = root.getCause();
             }
-            return new BucketProbe(endpoint, bucket, 0, Optional.empty(), root.getClass().getSimpleName());
+            tls |= root instanceof SSLException;
+            // A certificate problem gets the storage TLS error code, which the window and IT also use.
+            String failure = tls ? TLS_FAILURE + " " + root.getClass().getSimpleName() : root.getClass().getSimpleName();
+            return new BucketProbe(endpoint, bucket, 0, Optional.empty(), failure);
         }
     }
 

@@ -53,6 +53,18 @@ public final class Doctor {
 
     private List<CheckResult> storeChecks(Settings settings) {
         List<CheckResult> results = new ArrayList<>();
+
+        // The transport rule is checked before the probe, so that a plain-HTTP endpoint of another
+        // computer is never contacted, not even by a name lookup.
+        Optional<CheckResult> insecure = EndpointCheck.rejectInsecure(settings.endpoint());
+        if (insecure.isPresent()) {
+            results.add(insecure.get());
+            for (String name : List.of(CredentialsCheck.NAME, ClockSkewCheck.NAME, "bucket")) {
+                results.add(CheckResult.skip(name, "the S3 endpoint breaks the transport rule"));
+            }
+            return results;
+        }
+
         try (var credentials = DesktopCredentials.chain(); S3Client client = client(settings, credentials)) {
             BucketProbe probe = BucketProbe.send(client, settings.endpoint(), settings.bucket());
             List<DoctorCheck> checks = new ArrayList<>(List.of(new EndpointCheck(probe),

@@ -1,5 +1,7 @@
 package org.sealdrop.doctor;
 
+import java.net.URI;
+import java.util.Optional;
 import org.sealdrop.SealDropException;
 import org.sealdrop.config.EndpointPolicy;
 
@@ -14,13 +16,30 @@ public final class EndpointCheck implements DoctorCheck {
         this.probe = probe;
     }
 
+    /**
+     * Returns the failed check when {@code endpoint} breaks the transport rule, without any network
+     * request, or empty when the endpoint may be probed.
+     */
+    public static Optional<CheckResult> rejectInsecure(URI endpoint) {
+        try {
+            EndpointPolicy.requireSecure(endpoint, "S3 endpoint");
+            return Optional.empty();
+        } catch (SealDropException e) {
+            return Optional.of(CheckResult.fail(NAME, e.errorCode() + ": " + e.getMessage(),
+                    "Set an https:// endpoint in the settings (plain http is allowed only for 127.0.0.1)."));
+        }
+    }
+
     @Override
     public CheckResult run() {
-        try {
-            EndpointPolicy.requireSecure(probe.endpoint(), "S3 endpoint");
-        } catch (SealDropException e) {
-            return CheckResult.fail(NAME, e.errorCode() + ": " + e.getMessage(),
-                    "Set an https:// endpoint in the settings (plain http is allowed only for 127.0.0.1).");
+        Optional<CheckResult> insecure = rejectInsecure(probe.endpoint());
+        if (insecure.isPresent()) {
+            return insecure.get();
+        }
+        if (!probe.answered() && probe.failure().startsWith(BucketProbe.TLS_FAILURE)) {
+            return CheckResult.fail(NAME, "The TLS connection to " + probe.endpoint() + " failed ("
+                    + probe.failure() + ").", "Check the endpoint URL; if it is right, ask IT to add the CA certificate"
+                    + " of the store to the Java trust store of this computer.");
         }
         if (!probe.answered()) {
             return CheckResult.fail(NAME, probe.endpoint() + " did not answer (" + probe.failure() + ").",

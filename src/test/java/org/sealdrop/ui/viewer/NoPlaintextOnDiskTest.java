@@ -1,5 +1,6 @@
 package org.sealdrop.ui.viewer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
@@ -135,8 +137,46 @@ class NoPlaintextOnDiskTest {
         assertEquals(2, findings.size(), findings.toString());
     }
 
+    @Test
+    void savedCopyIsOnlyFileWithPlaintext(FxRobot robot) throws Exception {
+        byte[] corpus = Corpus.read(Corpus.pdf("pdflatex-4-pages.pdf"));
+        String marker = "SEALDROP-PLAINTEXT-MARKER-" + UUID.randomUUID();
+        byte[] pdf = pdfWithMarkerPage(corpus, marker);
+        byte[] sibling = pdfWithMarkerPage(corpus, "SEALDROP-PLAINTEXT-MARKER-" + UUID.randomUUID());
+        Path chosen = Files.createDirectories(userHome.resolve("Documents")).resolve("referral copy.pdf");
+
+        List<String> findings = viewWhileWatching(robot, pdf, "referral.pdf",
+                new PlaintextFingerprint(pdf, List.of(corpus, sibling), marker), 5, chosen);
+
+        assertArrayEquals(pdf, Files.readAllBytes(chosen), "the copy is the uploaded file");
+        assertTrue(findings.stream().anyMatch(finding -> finding.startsWith(chosen + " ")), findings.toString());
+        // The copy is written to a hidden .part file beside the chosen one and renamed when complete, so
+        // the watch may also have read that file before the rename.
+        Path partPrefix = chosen.resolveSibling(".sealdrop-");
+        List<String> elsewhere = findings.stream()
+                .filter(finding -> !finding.startsWith(chosen + " "))
+                .filter(finding -> !(finding.startsWith(partPrefix.toString()) && finding.contains(".part ")))
+                .toList();
+        assertEquals(List.of(), elsewhere, "only the chosen file contains plaintext");
+        try (var left = Files.list(chosen.getParent())) {
+            assertEquals(List.of(chosen), left.toList(), "no .part file is left beside the copy");
+        }
+    }
+
     private void assertNoPlaintextWhileViewing(FxRobot robot, byte[] plaintext, String name,
             PlaintextFingerprint fingerprint, int pages) throws Exception {
+        List<String> findings = viewWhileWatching(robot, plaintext, name, fingerprint, pages, null);
+
+        assertEquals(List.of(), findings, "files with plaintext of the viewed document");
+    }
+
+    /**
+     * Uploads {@code plaintext}, then opens it in the viewer with the thumbnail strip shown, pages,
+     * zooms, saves a copy to {@code chosenCopy} unless it is null, and closes the viewer while the disk
+     * is watched. Returns the watch's findings.
+     */
+    private List<String> viewWhileWatching(FxRobot robot, byte[] plaintext, String name,
+            PlaintextFingerprint fingerprint, int pages, Path chosenCopy) throws Exception {
         assertTrue(fingerprint.runCount() > 100, "too few pieces of the plaintext to look for: " + fingerprint.runCount());
         LocalServices services = environment.services();
         Path source = temp.resolve("source").resolve(name);
@@ -154,8 +194,14 @@ class NoPlaintextOnDiskTest {
             OpenedDocument document = services.documents().open(id, TransferListener.NONE);
             ViewerWindow[] viewer = new ViewerWindow[1];
             robot.interact(() -> viewer[0] = ViewerWindow.showIn(stage, document, services.documents(), executor));
+            robot.lookup("#thumbnailsToggle").tryQuery()
+                    .ifPresent(toggle -> robot.interact(() -> ((ToggleButton) toggle).setSelected(true)));
             pageThrough(robot, pages);
             robot.press(KeyCode.CONTROL, KeyCode.ADD).release(KeyCode.ADD, KeyCode.CONTROL);
+            if (chosenCopy != null) {
+                robot.interact(() -> viewer[0].saveCopyTo(chosenCopy));
+                waitFor(() -> Files.exists(chosenCopy));
+            }
             robot.interact(viewer[0]::close);
             waitFor(() -> isAllZero(document.content()));
             findings = watch.finish();
@@ -164,7 +210,7 @@ class NoPlaintextOnDiskTest {
         }
 
         assertFalse(ImageIO.getUseCache(), "ImageIO caches decoded image streams in temporary files");
-        assertEquals(List.of(), findings, "files with plaintext of the viewed document");
+        return findings;
     }
 
     /** Waits for each page's image, then turns to the next one, up to the last page. */
@@ -182,8 +228,18 @@ class NoPlaintextOnDiskTest {
     }
 
     private List<Path> watchedRoots() {
-        List<Path> candidates = List.of(environment.home().root(), Path.of(System.getProperty("java.io.tmpdir")),
-                userHome, Path.of("").toAbsolutePath());
+        List<Path> candidates = new ArrayList<>(List.of(environment.home().root(),
+                Path.of(System.getProperty("java.io.tmpdir")), userHome, Path.of("").toAbsolutePath()));
+        // The caches that JavaFX, the Java preferences and PDFBox keep below the real home folder, which
+        // they locate before this test moves user.home.
+        for (String cache : List.of(".openjfx", ".java", ".cache")) {
+            candidates.add(Path.of(savedUserHome, cache));
+        }
+        String pdfboxCache = System.getProperty("pdfbox.fontcache");
+        if (pdfboxCache != null) {
+            candidates.add(Path.of(pdfboxCache));
+        }
+        candidates.removeIf(candidate -> !Files.isDirectory(candidate));
         List<Path> roots = new ArrayList<>();
         for (Path candidate : candidates) {
             Path real = candidate.toAbsolutePath().normalize();
