@@ -1,7 +1,6 @@
 package org.sealdrop.storage;
 
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,8 +16,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
-import software.amazon.awssdk.services.s3.model.S3Object;
-import software.amazon.awssdk.services.s3.paginators.ListObjectsV2Iterable;
 
 /**
  * The vault's bucket: upload, download, ranged download, head, list and delete of objects.
@@ -251,18 +248,11 @@ public final class ObjectStore implements AutoCloseable {
             throw new IllegalArgumentException("pageSize must be 1 to 1000: " + pageSize);
         }
         String prefix = settings.prefix() + (relativePrefix == null ? "" : relativePrefix);
-        List<ObjectInfo> objects = new ArrayList<>();
         try {
-            ListObjectsV2Iterable pages = s3.listObjectsV2Paginator(
-                    request -> request.bucket(settings.bucket()).prefix(prefix).maxKeys(pageSize));
-            for (S3Object object : pages.contents()) {
-                objects.add(new ObjectInfo(object.key(), object.size(), stripQuotes(object.eTag()), Map.of(),
-                        object.lastModified()));
-            }
+            return BucketListing.listAll(s3, settings.bucket(), prefix, pageSize, settings.endpoint().toString());
         } catch (SdkException e) {
             throw errors.translate("list", prefix, e);
         }
-        return objects;
     }
 
     /**

@@ -1,0 +1,106 @@
+package org.sealdrop.testsupport;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A misbehaving answer of {@link HostileS3Server} or a hostile audit receiver to one request, written
+ * straight to the client's socket so that it can lie about lengths, stop early or never end. The
+ * server closes the connection after {@link #send} returns.
+ */
+@FunctionalInterface
+public interface HostileResponse {
+
+    /** How long {@link #stallAfter} holds a connection open, much longer than any test timeout. */
+    Duration STALL = Duration.ofMinutes(10);
+
+    /** Writes the response to {@code requestLine} to {@code client}. */
+    void send(String requestLine, OutputStream client) throws IOException;
+
+    /** A complete response with {@code status}, a correct Content-Length and {@code body}. */
+    static HostileResponse of(int status, String contentType, byte[] body) {
+        return withLength(status, contentType, body, body.length);
+    }
+
+    /** A complete XML response, as S3 sends for listings and errors. */
+    static HostileResponse xml(int status, String xml) {
+        return of(status, "application/xml", xml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A response that declares {@code declaredLength} bytes but sends {@code body}: fewer bytes are a
+     * truncated body (the connection closes early), more bytes are a body longer than declared.
+     */
+    static HostileResponse withLength(int status, String contentType, byte[] body, long declaredLength) {
+        return (requestLine, client) -> {
+            client.write(head(status, contentType, "Content-Length: " + declaredLength + "\r\n"));
+            if (!requestLine.startsWith("HEAD ")) {
+                client.write(body);
+            }
+            client.flush();
+        };
+    }
+
+    /**
+     * A 200 that declares {@code declaredLength} bytes and sends pseudo-random bytes until the client
+     * stops reading, adding each byte sent to {@code sent}.
+     */
+    static HostileResponse endless(long declaredLength, AtomicLong sent) {
+        return (requestLine, client) -> {
+            client.write(head(200, "application/octet-stream", "Content-Length: " + declaredLength + "\r\n"));
+            byte[] block = new byte[64 * 1024];
+            Random random = new Random(declaredLength);
+            while (true) {
+                random.nextBytes(block);
+                client.write(block);
+                sent.addAndGet(block.length);
+            }
+        };
+    }
+
+    /** A 200 that declares the whole {@code body}, sends its first {@code bytes} bytes, then stalls. */
+    static HostileResponse stallAfter(byte[] body, int bytes) {
+        return (requestLine, client) -> {
+            client.write(head(200, "application/octet-stream", "Content-Length: " + body.length + "\r\n"));
+            client.write(Arrays.copyOf(body, bytes));
+            client.flush();
+            try {
+                Thread.sleep(STALL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+    }
+
+    /** A redirect with {@code status} (such as 301 or 307) to {@code location}. */
+    static HostileResponse redirect(int status, URI location) {
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>PermanentRedirect</Code>"
+                + "<Message>Use the other endpoint.</Message><Endpoint>" + location.getHost() + "</Endpoint></Error>";
+        byte[] body = xml.getBytes(StandardCharsets.UTF_8);
+        return (requestLine, client) -> {
+            client.write(head(status, "application/xml", "Location: " + location + "\r\nContent-Length: "
+                    + body.length + "\r\n"));
+            if (!requestLine.startsWith("HEAD ")) {
+                client.write(body);
+            }
+            client.flush();
+        };
+    }
+
+    /** A 503 with S3's {@code SlowDown} error, as S3 sends when it throttles. */
+    static HostileResponse slowDown() {
+        return xml(503, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>SlowDown</Code>"
+                + "<Message>Please reduce your request rate.</Message><RequestId>hostile</RequestId></Error>");
+    }
+
+    private static byte[] head(int status, String contentType, String headers) {
+        return ("HTTP/1.1 " + status + " Hostile\r\nContent-Type: " + contentType + "\r\n" + headers
+                + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+    }
+}
