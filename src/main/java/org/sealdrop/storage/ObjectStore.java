@@ -199,12 +199,13 @@ public final class ObjectStore implements AutoCloseable {
     /**
      * Returns the small object's bytes, or empty when it does not exist.
      *
-     * @throws StorageException {@code SD-S3-NO-BUCKET} when the bucket is missing, or the code of the failed
-     *     S3 call
+     * @throws StorageException {@code SD-S3-NO-BUCKET} when the bucket is missing, {@code SD-S3-TOO-LARGE}
+     *     when the object has more than 1 MiB, or the code of the failed S3 call or read
      */
     public Optional<byte[]> getSmall(String key) {
         try {
-            return Optional.of(s3.getObjectAsBytes(get -> get.bucket(settings.bucket()).key(requireKey(key))).asByteArray());
+            return Optional.of(SmallObjects.readAll(s3.getObject(get -> get.bucket(settings.bucket()).key(requireKey(key))),
+                    key, "bucket " + settings.bucket() + " at " + settings.endpoint()));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (SdkException e) {

@@ -220,6 +220,18 @@ class HostileS3Test {
     }
 
     @Test
+    void endlessListingBodyIsCutOff() {
+        AtomicLong sent = new AtomicLong();
+        hostile.answer(LIST, HostileResponse.endlessXml(200, "<?xml version=\"1.0\"?><ListBucketResult>"
+                + "<IsTruncated>false</IsTruncated>", contents(UUID.randomUUID().toString()), sent));
+
+        assertSyncFails();
+
+        assertTrue(sent.get() < SHORT.maxAttempts() * DOWNLOAD_BOUND, "the client stopped reading after " + sent.get()
+                + " bytes");
+    }
+
+    @Test
     void endlessSlowDownEndsAfterTheLastAttempt() {
         hostile.answer(LIST, HostileResponse.slowDown());
 

@@ -64,6 +64,22 @@ public interface HostileResponse {
         };
     }
 
+    /**
+     * An XML response with {@code status} that declares 10 GiB, sends {@code start} and then
+     * {@code repeated} until the client stops reading, adding each byte sent to {@code sent}.
+     */
+    static HostileResponse endlessXml(int status, String start, String repeated, AtomicLong sent) {
+        byte[] block = repeated.repeat(Math.max(1, 64 * 1024 / repeated.length())).getBytes(StandardCharsets.UTF_8);
+        return (requestLine, client) -> {
+            client.write(head(status, "application/xml", "Content-Length: " + (10L << 30) + "\r\n"));
+            client.write(start.getBytes(StandardCharsets.UTF_8));
+            while (true) {
+                client.write(block);
+                sent.addAndGet(block.length);
+            }
+        };
+    }
+
     /** A 200 that declares the whole {@code body}, sends its first {@code bytes} bytes, then stalls. */
     static HostileResponse stallAfter(byte[] body, int bytes) {
         return (requestLine, client) -> {
