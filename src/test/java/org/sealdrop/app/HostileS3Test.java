@@ -43,7 +43,7 @@ import org.sealdrop.ui.ErrorCatalog;
  * a catalogued error within the short S3 timeouts set here, show or export nothing unverified, and
  * leave the index listing only objects that are in the bucket.
  */
-@Timeout(value = 2, unit = TimeUnit.MINUTES)
+@Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class HostileS3Test {
 
     /** Short timeouts so that a stall ends in seconds; production defaults are far longer. */

@@ -34,10 +34,10 @@ import org.sealdrop.testsupport.HostileResponse;
  * acknowledgement may take an event out of the outbox, every flush ends within its timeout, and the
  * strict audit policy rejects the open.
  */
-@Timeout(value = 1, unit = TimeUnit.MINUTES)
+@Timeout(value = 1, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class HostileReceiverTest extends OutboxSetUp {
 
-    private static final Duration FLUSH = Duration.ofSeconds(3);
+    private static final Duration FLUSH = Duration.ofSeconds(1);
     private static final AtomicLong ENDLESS_SENT = new AtomicLong();
 
     static Stream<Arguments> misbehaviours() {
