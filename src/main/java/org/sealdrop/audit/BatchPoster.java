@@ -110,7 +110,7 @@ final class BatchPoster {
         }
 
         // The request timeout ends only the wait for the response head, so the whole exchange, body
-        // included, is bounded here: a receiver that sends a head and then stalls cannot hold the sender.
+        // included, is bounded here, so a receiver that sends a head and then stalls cannot hold the sender.
         CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request.build(),
                 info -> new BoundedBodySubscriber(MAX_RESPONSE_BYTES));
         HttpResponse<byte[]> response;
@@ -135,7 +135,7 @@ final class BatchPoster {
         return new Failed("HTTP " + status, status, rejected);
     }
 
-    /** Names a failed exchange by its exception's class; a failed TLS handshake needs a fix in configuration. */
+    /** Names a failed exchange by its exception's class, and marks a failed TLS handshake as needing a configuration fix. */
     private static Failed failure(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof SSLHandshakeException) {

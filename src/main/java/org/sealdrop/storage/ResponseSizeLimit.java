@@ -17,9 +17,10 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 final class ResponseSizeLimit implements ExecutableHttpRequest {
 
     /**
-     * 2 MiB: a ListObjectsV2 page of 1,000 keys of the maximum 1,024 bytes is about 1.4 MB, and an S3
-     * error body is under 1 KiB. The SDK parses an XML body into a tree in memory, which takes many
-     * times the body's size, so the limit stays close to the largest real response.
+     * 2 MiB. A ListObjectsV2 page of 1,000 keys of the maximum 1,024 bytes is about 1.4 MB (an
+     * estimate), and an S3 error body is under 1 KiB. The limit stays close to that because the SDK
+     * keeps several times the body's size while it parses XML: with 16 MiB, an endless listing
+     * exhausted a 128 MiB heap in {@code LowHeapHostileTest}.
      */
     static final long MAX_BYTES = 2L * 1024 * 1024;
 

@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  */
 final class SmallObjects {
 
-    /** The largest small object read, 1 MiB; a key file with many retired key versions is a few KiB. */
+    /** The largest small object read: 1 MiB, for the vault key file and the self-test's probe object. */
     static final int MAX_BYTES = 1024 * 1024;
 
     private SmallObjects() {
