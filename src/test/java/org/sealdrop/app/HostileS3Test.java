@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.sealdrop.SealDropException;
 import org.sealdrop.config.HomeFolder;
 import org.sealdrop.storage.ConnectionSettings;
@@ -34,13 +37,14 @@ import org.sealdrop.storage.ObjectStore;
 import org.sealdrop.testsupport.Corpus;
 import org.sealdrop.testsupport.HostileResponse;
 import org.sealdrop.testsupport.HostileS3Server;
+import org.sealdrop.testsupport.SettingsCopies;
 import org.sealdrop.testsupport.TestEnvironment;
 import org.sealdrop.ui.ErrorCatalog;
 
 /**
  * Opening, exporting, syncing and uploading through {@link HostileS3Server}, an S3 endpoint that lies
  * about lengths, stalls, sends other objects, malformed XML or redirects. Each operation must end with
- * a catalogued error within the short S3 timeouts set here, show or export nothing unverified, and
+ * a SealDrop error code within the short S3 timeouts set here, show or export nothing unverified, and
  * leave the index listing only objects that are in the bucket.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -92,7 +96,7 @@ class HostileS3Test {
     @Test
     void endlessObjectFailsOpenAndExport() {
         AtomicLong sent = new AtomicLong();
-        hostile.answer(OBJECT_GET, HostileResponse.endless(10L << 30, sent));
+        hostile.respondTo(OBJECT_GET, HostileResponse.endless(10L << 30, sent));
 
         assertOpenAndExportFail(Set.of());
 
@@ -102,7 +106,7 @@ class HostileS3Test {
     @Test
     void truncatedObjectFailsOpenAndExport() throws IOException {
         byte[] object = object(document);
-        hostile.answer(OBJECT_GET, HostileResponse.withLength(200, "application/octet-stream",
+        hostile.respondTo(OBJECT_GET, HostileResponse.withLength(200, "application/octet-stream",
                 java.util.Arrays.copyOf(object, object.length / 2), object.length));
 
         assertOpenAndExportFail(Set.of());
@@ -111,7 +115,7 @@ class HostileS3Test {
     @Test
     void bodyLongerThanItsLengthFailsOpen() throws IOException {
         byte[] object = object(document);
-        hostile.answer(OBJECT_GET, HostileResponse.withLength(200, "application/octet-stream", object,
+        hostile.respondTo(OBJECT_GET, HostileResponse.withLength(200, "application/octet-stream", object,
                 object.length - 100));
 
         assertOpenAndExportFail(Set.of());
@@ -119,14 +123,14 @@ class HostileS3Test {
 
     @Test
     void stalledObjectTimesOut() throws IOException {
-        hostile.answer(OBJECT_GET, HostileResponse.stallAfter(object(document), 1000));
+        hostile.respondTo(OBJECT_GET, HostileResponse.stallAfter(object(document), 1000));
 
         assertOpenAndExportFail(Set.of("SD-S3-TIMEOUT", "SD-DOWNLOAD-FAILED"));
     }
 
     @Test
     void otherDocumentsObjectIsAnIntegrityFailure() throws IOException {
-        hostile.answer(OBJECT_GET + document, HostileResponse.of(200, "application/octet-stream", object(other)));
+        hostile.respondTo(OBJECT_GET + document, HostileResponse.of(200, "application/octet-stream", object(other)));
 
         assertOpenAndExportFail(Set.of("SD-INTEGRITY"));
 
@@ -138,14 +142,14 @@ class HostileS3Test {
     void randomBytesOfTheRightLengthAreAnIntegrityFailure() throws IOException {
         byte[] random = new byte[object(document).length];
         new Random(7).nextBytes(random);
-        hostile.answer(OBJECT_GET + document, HostileResponse.of(200, "application/octet-stream", random));
+        hostile.respondTo(OBJECT_GET + document, HostileResponse.of(200, "application/octet-stream", random));
 
         assertOpenAndExportFail(Set.of("SD-INTEGRITY"));
     }
 
     @Test
     void malformedListingFailsSync() {
-        hostile.answer(LIST, HostileResponse.xml(200, "<?xml version=\"1.0\"?><ListBucketResult><Contents><Key>"));
+        hostile.respondTo(LIST, HostileResponse.xml(200, "<?xml version=\"1.0\"?><ListBucketResult><Contents><Key>"));
 
         assertSyncFails();
     }
@@ -158,7 +162,7 @@ class HostileS3Test {
             entities.append(("&a" + (i - 1) + ";").repeat(10)).append("\">");
         }
         entities.append("]>");
-        hostile.answer(LIST, HostileResponse.xml(200, "<?xml version=\"1.0\"?>" + entities
+        hostile.respondTo(LIST, HostileResponse.xml(200, "<?xml version=\"1.0\"?>" + entities
                 + "<ListBucketResult><Name>&a10;</Name><Contents><Key>clinic/objects/&a10;</Key></Contents>"
                 + "</ListBucketResult>"));
 
@@ -167,7 +171,7 @@ class HostileS3Test {
 
     @Test
     void xmlBombInErrorFailsSync() {
-        hostile.answer(LIST, HostileResponse.xml(500, "<?xml version=\"1.0\"?><!DOCTYPE e [<!ENTITY a \"aaaaaaaa\">"
+        hostile.respondTo(LIST, HostileResponse.xml(500, "<?xml version=\"1.0\"?><!DOCTYPE e [<!ENTITY a \"aaaaaaaa\">"
                 + "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">"
                 + "<!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\"><!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\">"
                 + "<!ENTITY f \"&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;\"><!ENTITY g \"&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;\">]>"
@@ -187,7 +191,7 @@ class HostileS3Test {
         body[prefix.length + 1] = (byte) 0x28;
         body[prefix.length + 2] = (byte) 0xFF;
         System.arraycopy(suffix, 0, body, prefix.length + 3, suffix.length);
-        hostile.answer(LIST, HostileResponse.of(200, "application/xml", body));
+        hostile.respondTo(LIST, HostileResponse.of(200, "application/xml", body));
 
         SealDropException failure = syncFailure();
 
@@ -197,7 +201,7 @@ class HostileS3Test {
     @Test
     void listingOfMissingObjectsAddsNoRow() {
         String fake = UUID.randomUUID().toString();
-        hostile.answer(LIST, HostileResponse.xml(200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListBucketResult>"
+        hostile.respondTo(LIST, HostileResponse.xml(200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListBucketResult>"
                 + "<Name>sealdrop-test</Name><Prefix>clinic/objects/</Prefix><KeyCount>3</KeyCount>"
                 + "<MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated>"
                 + contents(document.toString()) + contents(other.toString()) + contents(fake)
@@ -210,7 +214,7 @@ class HostileS3Test {
 
     @Test
     void endlessListingPagesEnd() {
-        hostile.answer(LIST, HostileResponse.xml(200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListBucketResult>"
+        hostile.respondTo(LIST, HostileResponse.xml(200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListBucketResult>"
                 + "<Name>sealdrop-test</Name><Prefix>clinic/objects/</Prefix><KeyCount>1</KeyCount>"
                 + "<MaxKeys>1000</MaxKeys><IsTruncated>true</IsTruncated>"
                 + "<NextContinuationToken>again</NextContinuationToken>" + contents(document.toString())
@@ -222,7 +226,7 @@ class HostileS3Test {
     @Test
     void endlessListingBodyIsCutOff() {
         AtomicLong sent = new AtomicLong();
-        hostile.answer(LIST, HostileResponse.endlessXml(200, "<?xml version=\"1.0\"?><ListBucketResult>"
+        hostile.respondTo(LIST, HostileResponse.endlessXml(200, "<?xml version=\"1.0\"?><ListBucketResult>"
                 + "<IsTruncated>false</IsTruncated>", contents(UUID.randomUUID().toString()), sent));
 
         assertSyncFails();
@@ -233,11 +237,11 @@ class HostileS3Test {
 
     @Test
     void endlessSlowDownEndsAfterTheLastAttempt() {
-        hostile.answer(LIST, HostileResponse.slowDown());
+        hostile.respondTo(LIST, HostileResponse.slowDown());
 
         SealDropException failure = syncFailure();
 
-        assertEquals(SHORT.maxAttempts(), hostile.answered(), "each attempt is sent once, then the sync gives up");
+        assertEquals(SHORT.maxAttempts(), hostile.respondedCount(), "each attempt is sent once, then the sync gives up");
         assertTrue(failure.errorCode().startsWith("SD-S3-"), failure.errorCode());
     }
 
@@ -249,9 +253,9 @@ class HostileS3Test {
             accept.setDaemon(true);
             accept.start();
             URI target = URI.create("http://127.0.0.1:" + recorder.getLocalPort() + "/" + TestEnvironment.BUCKET + "/");
-            hostile.answer(LIST, HostileResponse.redirect(301, target));
-            hostile.answer(OBJECT_GET, HostileResponse.redirect(307, target));
-            hostile.answer("PUT /", HostileResponse.redirect(307, target));
+            hostile.respondTo(LIST, HostileResponse.redirect(301, target));
+            hostile.respondTo(OBJECT_GET, HostileResponse.redirect(307, target));
+            hostile.respondTo("PUT /", HostileResponse.redirect(307, target));
 
             assertSyncFails();
             assertOpenAndExportFail(Set.of());
@@ -266,7 +270,7 @@ class HostileS3Test {
 
     @Test
     void uploadAnsweredWithGarbageFails() throws IOException {
-        hostile.answer("PUT /", HostileResponse.of(200, "application/xml", "<<not xml".getBytes(StandardCharsets.UTF_8)));
+        hostile.respondTo("PUT /", HostileResponse.of(200, "application/xml", "<<not xml".getBytes(StandardCharsets.UTF_8)));
         Path file = Files.writeString(temp.resolve("note.txt"), "note for the garbage test");
 
         SealDropException failure = assertThrows(SealDropException.class,
@@ -274,6 +278,25 @@ class HostileS3Test {
 
         assertKnown(failure);
         assertEquals(Set.of(document, other), listedIds(), "no row for an upload the store did not confirm");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"POST /[^ ]*\\?uploads", "PUT /[^ ]*partNumber=2", "POST /[^ ]*uploadId="})
+    void multipartRequestAnsweredWithGarbageFails(String request) throws IOException {
+        services.reconfigure(SettingsCopies.of(services.settings().orElseThrow()).parts(5, 5).build());
+        hostile.respondTo(request, HostileResponse.of(200, "application/xml",
+                "<InitiateMultipartUploadResult><UploadId>".getBytes(StandardCharsets.UTF_8)));
+        byte[] content = new byte[11 * 1024 * 1024];
+        new Random(11).nextBytes(content);
+        Path file = Files.write(temp.resolve("scan.bin"), content);
+
+        SealDropException failure = assertThrows(SealDropException.class,
+                () -> services.documents().upload(file, null, TransferListener.NONE));
+
+        assertKnown(failure);
+        assertTrue(hostile.respondedCount() >= 1, "the misbehaviour was used: " + hostile.requestLines());
+        assertEquals(Set.of(document, other), listedIds(), "no row for an upload the store did not confirm");
+        assertEquals(List.of(), environment.multipartUploads(), "the multipart upload was aborted");
     }
 
     private void assertOpenAndExportFail(Set<String> expectedCodes) {

@@ -13,7 +13,7 @@ import org.sealdrop.testsupport.HostileS3Server;
 import org.sealdrop.testsupport.TestEnvironment;
 
 /**
- * Run by {@link LowHeapHostileTest} in a JVM with a small heap: answers the key file, object, header,
+ * Run by {@link LowHeapHostileTest} in a JVM with a small heap: responds to the key file, object, header,
  * listing and error requests of SealDrop with endless bodies that declare 10 GiB, and prints one line
  * {@code case NAME: CODE sent BYTES} per case. Exits with 0 when every case ended with a SealDrop
  * error (or, for the header, a sync that added no row), 1 otherwise, and 3 on an OutOfMemoryError.
@@ -48,9 +48,16 @@ public final class LowHeapHostile {
             int failed = 0;
 
             AtomicLong keyFile = new AtomicLong();
-            hostile.answer("GET .*/vault/keyfile.json", HostileResponse.endless(10L << 30, keyFile));
+            hostile.respondTo("GET .*/vault/keyfile.json", HostileResponse.endless(10L << 30, keyFile));
             try (LocalServices joining = open(environment, work.resolve("joining"))) {
                 failed += attempt("key file", keyFile, () -> setUp(joining, environment, hostile));
+            }
+            hostile.forwardAll();
+            AtomicLong chunkedKeyFile = new AtomicLong();
+            hostile.respondTo("GET .*/vault/keyfile.json", HostileResponse.endlessChunked(chunkedKeyFile));
+            try (LocalServices joining = open(environment, work.resolve("joining-chunked"))) {
+                failed += attempt("key file without a length", chunkedKeyFile,
+                        () -> setUp(joining, environment, hostile));
             }
             hostile.forwardAll();
 
@@ -59,7 +66,7 @@ public final class LowHeapHostile {
                 services.documents().sync();
 
                 AtomicLong object = new AtomicLong();
-                hostile.answer("GET " + OBJECTS, HostileResponse.endless(10L << 30, object));
+                hostile.respondTo("GET " + OBJECTS, HostileResponse.endless(10L << 30, object));
                 failed += attempt("open", object, () -> services.documents().open(document, TransferListener.NONE));
                 failed += attempt("export", object, () -> services.documents().export(document,
                         work.resolve("export.pdf"), TransferListener.NONE));
@@ -68,13 +75,13 @@ public final class LowHeapHostile {
                 hostile.forwardAll();
 
                 AtomicLong listing = new AtomicLong();
-                hostile.answer(LIST, HostileResponse.endlessXml(200, "<?xml version=\"1.0\"?><ListBucketResult>"
+                hostile.respondTo(LIST, HostileResponse.endlessXml(200, "<?xml version=\"1.0\"?><ListBucketResult>"
                         + "<IsTruncated>false</IsTruncated>", CONTENTS, listing));
                 failed += attempt("listing", listing, () -> services.documents().sync());
                 hostile.forwardAll();
 
                 AtomicLong error = new AtomicLong();
-                hostile.answer(LIST, HostileResponse.endlessXml(500, "<?xml version=\"1.0\"?><Error><Message>",
+                hostile.respondTo(LIST, HostileResponse.endlessXml(500, "<?xml version=\"1.0\"?><Error><Message>",
                         "slow down ", error));
                 failed += attempt("error body", error, () -> services.documents().sync());
             }

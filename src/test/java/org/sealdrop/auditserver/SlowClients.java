@@ -57,7 +57,7 @@ public final class SlowClients {
         return passed ? 0 : 1;
     }
 
-    /** Sends {@code request} one byte every 100 ms and tells whether the receiver closed the connection in time. */
+    /** Sends {@code request} one byte every 100 ms and returns whether the receiver closed the connection in time. */
     private static boolean trickleUntilClosed(int port, String request) throws IOException {
         Instant deadline = Instant.now().plus(BOUND);
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A hostile audit receiver on 127.0.0.1 for tests: reads each request (head and a body of up to
- * 1 MiB) and answers it with the current {@link HostileResponse}, such as a garbage body with 200, an
+ * 1 MiB) and responds with the current {@link HostileResponse}, such as a garbage body with 200, an
  * endless body, a stall, a redirect or a 401. It never stores anything, so no response is a real
  * acknowledgement unless the test builds one.
  */
@@ -36,12 +36,12 @@ public final class HostileAuditReceiver implements AutoCloseable {
         accept.start();
     }
 
-    /** Starts a receiver that answers every request with {@code response}. */
+    /** Starts a receiver that responds to every request with {@code response}. */
     public static HostileAuditReceiver answering(HostileResponse response) throws IOException {
         return new HostileAuditReceiver(response);
     }
 
-    /** Answers the following requests with {@code newResponse}. */
+    /** Responds to the following requests with {@code newResponse}. */
     public void respondWith(HostileResponse newResponse) {
         this.response = newResponse;
     }
@@ -114,7 +114,7 @@ public final class HostileAuditReceiver implements AutoCloseable {
         return 0;
     }
 
-    /** A 200 JSON response with {@code json}, such as an acknowledgement that leaves events out. */
+    /** Returns a JSON response with {@code status} and {@code json}, such as an acknowledgement that leaves events out. */
     public static HostileResponse json(int status, String json) {
         return HostileResponse.of(status, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }

@@ -10,31 +10,31 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A misbehaving answer of {@link HostileS3Server} or a hostile audit receiver to one request, written
+ * A misbehaving response of {@link HostileS3Server} or {@link HostileAuditReceiver} to one request, written
  * straight to the client's socket so that it can lie about lengths, stop early or never end. The
  * server closes the connection after {@link #send} returns.
  */
 @FunctionalInterface
 public interface HostileResponse {
 
-    /** How long {@link #stallAfter} holds a connection open, much longer than any test timeout. */
+    /** How long {@link #stallAfter} keeps a connection open, much longer than any test timeout. */
     Duration STALL = Duration.ofMinutes(10);
 
     /** Writes the response to {@code requestLine} to {@code client}. */
     void send(String requestLine, OutputStream client) throws IOException;
 
-    /** A complete response with {@code status}, a correct Content-Length and {@code body}. */
+    /** Returns a complete response with {@code status}, a correct Content-Length and {@code body}. */
     static HostileResponse of(int status, String contentType, byte[] body) {
         return withLength(status, contentType, body, body.length);
     }
 
-    /** A complete XML response, as S3 sends for listings and errors. */
+    /** Returns a complete XML response, as S3 sends for listings and errors. */
     static HostileResponse xml(int status, String xml) {
         return of(status, "application/xml", xml.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
-     * A response that declares {@code declaredLength} bytes but sends {@code body}: fewer bytes are a
+     * Returns a response that declares {@code declaredLength} bytes but sends {@code body}: fewer bytes are a
      * truncated body (the connection closes early), more bytes are a body longer than declared.
      */
     static HostileResponse withLength(int status, String contentType, byte[] body, long declaredLength) {
@@ -48,7 +48,7 @@ public interface HostileResponse {
     }
 
     /**
-     * A 200 that declares {@code declaredLength} bytes and sends pseudo-random bytes until the client
+     * Returns a 200 that declares {@code declaredLength} bytes and sends pseudo-random bytes until the client
      * stops reading, adding each byte sent to {@code sent}.
      */
     static HostileResponse endless(long declaredLength, AtomicLong sent) {
@@ -65,7 +65,7 @@ public interface HostileResponse {
     }
 
     /**
-     * An XML response with {@code status} that declares 10 GiB, sends {@code start} and then
+     * Returns an XML response with {@code status} that declares 10 GiB, sends {@code start} and then
      * {@code repeated} until the client stops reading, adding each byte sent to {@code sent}.
      */
     static HostileResponse endlessXml(int status, String start, String repeated, AtomicLong sent) {
@@ -80,7 +80,28 @@ public interface HostileResponse {
         };
     }
 
-    /** A 200 that declares the whole {@code body}, sends its first {@code bytes} bytes, then stalls. */
+    /**
+     * Returns a 200 without a Content-Length that sends pseudo-random 64 KiB chunks (chunked transfer coding)
+     * until the client stops reading, adding each byte sent to {@code sent}.
+     */
+    static HostileResponse endlessChunked(AtomicLong sent) {
+        return (requestLine, client) -> {
+            client.write(head(200, "application/octet-stream", "Transfer-Encoding: chunked\r\n"));
+            byte[] block = new byte[64 * 1024];
+            byte[] size = (Integer.toHexString(block.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+            byte[] end = "\r\n".getBytes(StandardCharsets.US_ASCII);
+            Random random = new Random(block.length);
+            while (true) {
+                random.nextBytes(block);
+                client.write(size);
+                client.write(block);
+                client.write(end);
+                sent.addAndGet(block.length);
+            }
+        };
+    }
+
+    /** Returns a 200 that declares the whole {@code body}, sends its first {@code bytes} bytes, then stalls. */
     static HostileResponse stallAfter(byte[] body, int bytes) {
         return (requestLine, client) -> {
             client.write(head(200, "application/octet-stream", "Content-Length: " + body.length + "\r\n"));
@@ -94,7 +115,7 @@ public interface HostileResponse {
         };
     }
 
-    /** A redirect with {@code status} (such as 301 or 307) to {@code location}. */
+    /** Returns a redirect with {@code status} (such as 301 or 307) to {@code location}. */
     static HostileResponse redirect(int status, URI location) {
         String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>PermanentRedirect</Code>"
                 + "<Message>Use the other endpoint.</Message><Endpoint>" + location.getHost() + "</Endpoint></Error>";
@@ -109,7 +130,7 @@ public interface HostileResponse {
         };
     }
 
-    /** A 503 with S3's {@code SlowDown} error, as S3 sends when it throttles. */
+    /** Returns a 503 with S3's {@code SlowDown} error, as S3 sends when it throttles. */
     static HostileResponse slowDown() {
         return xml(503, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>SlowDown</Code>"
                 + "<Message>Please reduce your request rate.</Message><RequestId>hostile</RequestId></Error>");

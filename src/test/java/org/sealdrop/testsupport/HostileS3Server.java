@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * A hostile S3 endpoint on 127.0.0.1 for tests: a relay in front of a real S3 server on 127.0.0.1 that
- * answers chosen requests itself with a {@link HostileResponse} (an endless or truncated body, a stall,
+ * responds to chosen requests itself with a {@link HostileResponse} (an endless or truncated body, a stall,
  * another object, malformed XML, a redirect) and forwards every other request unchanged.
  *
  * <p>Each client connection carries one request: the relay adds {@code Connection: close} to the
@@ -39,10 +39,10 @@ public final class HostileS3Server extends TcpRelay {
     }
 
     /**
-     * Answers every request whose first line matches {@code requestLine} (a regular expression found
+     * Responds to every request whose first line matches {@code requestLine} (a regular expression found
      * anywhere in the line, such as {@code "GET /bucket/.*objects/"}) with {@code response}.
      */
-    public void answer(String requestLine, HostileResponse response) {
+    public void respondTo(String requestLine, HostileResponse response) {
         rules.add(new Rule(Pattern.compile(requestLine), response));
     }
 
@@ -56,8 +56,8 @@ public final class HostileS3Server extends TcpRelay {
         return List.copyOf(requestLines);
     }
 
-    /** Returns how many requests a rule answered so far. */
-    public int answered() {
+    /** Returns how many requests a rule responded to so far. */
+    public int respondedCount() {
         return rules.stream().mapToInt(rule -> rule.hits.get()).sum();
     }
 
