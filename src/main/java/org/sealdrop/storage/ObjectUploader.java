@@ -255,7 +255,7 @@ final class ObjectUploader {
         }
 
         if (response.eTag() == null || response.eTag().isBlank()) {
-            // S3 always returns a part's ETag, and CompleteMultipartUpload cannot name the part without it.
+            // UploadPart returns the part's ETag, and CompleteMultipartUpload cannot name the part without it.
             throw new StorageException("SD-S3-FAILED", "S3 at " + settings.endpoint() + " accepted part " + partNumber
                     + " of " + key + " in bucket " + settings.bucket() + " without returning its ETag; check that the"
                     + " endpoint is an S3 service, and tell IT.");
