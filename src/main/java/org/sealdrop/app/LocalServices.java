@@ -181,7 +181,7 @@ public final class LocalServices implements AutoCloseable {
                 newSettings.uploadParallelism());
         closeConnections();
         this.storageCredentials = new StorageCredentials(this::explicitCredentials);
-        this.store = new ObjectStore(storage, storageCredentials);
+        this.store = new ObjectStore(storage, storageCredentials, options.connection());
         char[] token = options.auditToken() != null ? options.auditToken().clone()
                 : newSettings.auditTokenFile() != null ? AuditTokens.read(newSettings.auditTokenFile()) : null;
         try {

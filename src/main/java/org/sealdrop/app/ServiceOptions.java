@@ -2,6 +2,7 @@ package org.sealdrop.app;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import org.sealdrop.storage.ConnectionSettings;
 import org.sealdrop.vault.Argon2Settings;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
@@ -15,20 +16,27 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * @param argon2 Argon2id cost of new key files
  * @param random source of keys and nonces
  * @param clock time of rows, metadata and audit events
+ * @param connection timeouts and retry budget of the S3 client
  */
 public record ServiceOptions(AwsCredentialsProvider credentials, char[] auditToken, Argon2Settings argon2,
-        SecureRandom random, Clock clock) {
+        SecureRandom random, Clock clock, ConnectionSettings connection) {
 
     /** Production defaults: the desktop credential chain (never the instance metadata service), the token file from the settings, full Argon2id cost. */
     public static ServiceOptions defaults() {
-        return new ServiceOptions(null, null, Argon2Settings.DEFAULT, new SecureRandom(), Clock.systemUTC());
+        return new ServiceOptions(null, null, Argon2Settings.DEFAULT, new SecureRandom(), Clock.systemUTC(),
+                ConnectionSettings.defaults());
     }
 
     public ServiceOptions withCredentials(AwsCredentialsProvider newCredentials, char[] newAuditToken) {
-        return new ServiceOptions(newCredentials, newAuditToken, argon2, random, clock);
+        return new ServiceOptions(newCredentials, newAuditToken, argon2, random, clock, connection);
     }
 
     public ServiceOptions withArgon2(Argon2Settings newArgon2) {
-        return new ServiceOptions(credentials, auditToken, newArgon2, random, clock);
+        return new ServiceOptions(credentials, auditToken, newArgon2, random, clock, connection);
+    }
+
+    /** Returns these options with other S3 timeouts, such as the short ones of tests against a stalling server. */
+    public ServiceOptions withConnection(ConnectionSettings newConnection) {
+        return new ServiceOptions(credentials, auditToken, argon2, random, clock, newConnection);
     }
 }

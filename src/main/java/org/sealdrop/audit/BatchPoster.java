@@ -3,11 +3,11 @@ package org.sealdrop.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -16,6 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import org.sealdrop.audit.OutboxRows.PendingEvent;
@@ -87,8 +92,8 @@ final class BatchPoster {
     }
 
     /**
-     * Sends {@code events}, bodies exactly as stored, and waits at most {@code timeout} for the
-     * response.
+     * Sends {@code events}, bodies exactly as stored, and waits at most {@code timeout} for the whole
+     * response, body included. A body longer than 256 KiB is cut off there and is no acknowledgement.
      *
      * @param authorization the Authorization header value, or null to send none
      */
@@ -104,19 +109,23 @@ final class BatchPoster {
             request.header("Authorization", authorization);
         }
 
-        HttpResponse<InputStream> response;
-        byte[] responseBody;
+        // The request timeout ends only the wait for the response head, so the whole exchange, body
+        // included, is bounded here, so a receiver that sends a head and then stalls cannot hold the sender.
+        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request.build(),
+                info -> new BoundedBodySubscriber(MAX_RESPONSE_BYTES));
+        HttpResponse<byte[]> response;
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream stream = response.body()) {
-                responseBody = stream.readNBytes(MAX_RESPONSE_BYTES);
-            }
-        } catch (SSLHandshakeException e) {
-            // An untrusted or expired certificate, or one for another host name: retrying will not fix it.
-            return new Failed(TLS_FAILURE, 0, true);
-        } catch (IOException e) {
-            return new Failed(e.getClass().getSimpleName(), 0, false);
+            response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            return new Failed(HttpTimeoutException.class.getSimpleName(), 0, false);
+        } catch (InterruptedException e) {
+            exchange.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            return failure(e.getCause());
         }
+        byte[] responseBody = response.body();
 
         int status = response.statusCode();
         if (status == 200) {
@@ -124,6 +133,18 @@ final class BatchPoster {
         }
         boolean rejected = status >= 300 && status < 500 && status != 429;
         return new Failed("HTTP " + status, status, rejected);
+    }
+
+    /** Names a failed exchange by its exception's class, and marks a failed TLS handshake as needing a configuration fix. */
+    private static Failed failure(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof SSLHandshakeException) {
+                // An untrusted or expired certificate, or one for another host name: retrying will not fix it.
+                return new Failed(TLS_FAILURE, 0, true);
+            }
+        }
+        Throwable named = cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
+        return new Failed(named.getClass().getSimpleName(), 0, false);
     }
 
     private static Result parseAcknowledgement(byte[] responseBody) {

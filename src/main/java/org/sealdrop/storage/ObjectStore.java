@@ -1,7 +1,6 @@
 package org.sealdrop.storage;
 
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,8 +16,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
-import software.amazon.awssdk.services.s3.model.S3Object;
-import software.amazon.awssdk.services.s3.paginators.ListObjectsV2Iterable;
 
 /**
  * The vault's bucket: upload, download, ranged download, head, list and delete of objects.
@@ -202,12 +199,13 @@ public final class ObjectStore implements AutoCloseable {
     /**
      * Returns the small object's bytes, or empty when it does not exist.
      *
-     * @throws StorageException {@code SD-S3-NO-BUCKET} when the bucket is missing, or the code of the failed
-     *     S3 call
+     * @throws StorageException {@code SD-S3-NO-BUCKET} when the bucket is missing, {@code SD-S3-TOO-LARGE}
+     *     when the object has more than 1 MiB, or the code of the failed S3 call or read
      */
     public Optional<byte[]> getSmall(String key) {
         try {
-            return Optional.of(s3.getObjectAsBytes(get -> get.bucket(settings.bucket()).key(requireKey(key))).asByteArray());
+            return Optional.of(SmallObjects.readAll(s3.getObject(get -> get.bucket(settings.bucket()).key(requireKey(key))),
+                    key, "bucket " + settings.bucket() + " at " + settings.endpoint()));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (SdkException e) {
@@ -251,18 +249,11 @@ public final class ObjectStore implements AutoCloseable {
             throw new IllegalArgumentException("pageSize must be 1 to 1000: " + pageSize);
         }
         String prefix = settings.prefix() + (relativePrefix == null ? "" : relativePrefix);
-        List<ObjectInfo> objects = new ArrayList<>();
         try {
-            ListObjectsV2Iterable pages = s3.listObjectsV2Paginator(
-                    request -> request.bucket(settings.bucket()).prefix(prefix).maxKeys(pageSize));
-            for (S3Object object : pages.contents()) {
-                objects.add(new ObjectInfo(object.key(), object.size(), stripQuotes(object.eTag()), Map.of(),
-                        object.lastModified()));
-            }
+            return BucketListing.listAll(s3, settings.bucket(), prefix, pageSize, settings.endpoint().toString());
         } catch (SdkException e) {
             throw errors.translate("list", prefix, e);
         }
-        return objects;
     }
 
     /**

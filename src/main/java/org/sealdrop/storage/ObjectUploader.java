@@ -254,6 +254,12 @@ final class ObjectUploader {
             throw errors.translate("upload of part " + partNumber, key, e);
         }
 
+        if (response.eTag() == null || response.eTag().isBlank()) {
+            // UploadPart returns the part's ETag, and CompleteMultipartUpload cannot name the part without it.
+            throw new StorageException("SD-S3-FAILED", "S3 at " + settings.endpoint() + " accepted part " + partNumber
+                    + " of " + key + " in bucket " + settings.bucket() + " without returning its ETag; check that the"
+                    + " endpoint is an S3 service, and tell IT.");
+        }
         CompletedPart.Builder part = CompletedPart.builder().partNumber(partNumber).eTag(response.eTag());
         if (sendsChecksums()) {
             part.checksumCRC32(response.checksumCRC32());

@@ -14,7 +14,8 @@ import software.amazon.awssdk.utils.AttributeMap;
  *
  * <p>An aborted request ends in an IOException. After a cancel it ends in the watch's
  * {@code SD-CANCELLED} {@link StorageException} instead, which the SDK does not retry. After a stall
- * it ends in a {@link StalledBodyException}, which the SDK retries.
+ * it ends in a {@link StalledBodyException}, which the SDK retries. Every request also gets the
+ * {@link ResponseSizeLimit}.
  */
 final class WatchedHttpClient implements SdkHttpClient {
 
@@ -31,7 +32,7 @@ final class WatchedHttpClient implements SdkHttpClient {
 
     @Override
     public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-        ExecutableHttpRequest prepared = delegate.prepareRequest(request);
+        ExecutableHttpRequest prepared = new ResponseSizeLimit(delegate.prepareRequest(request), request.httpRequest());
         UploadWatch.Body body = UploadWatch.current();
         return body == null ? prepared : new WatchedRequest(prepared, body);
     }
