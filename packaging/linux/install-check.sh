@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Installs a SealDrop .deb with plain `dpkg -i`, checks the installed copy and purges it again:
-# the installed files and menu entry, the packaged self-test, a setting locked in the managed
-# settings file, and the window of the installed launcher on a private Xvfb display.
+# Installs a SealDrop .deb with plain `dpkg -i`, checks the installed copy and purges it again.
+# The checks cover the installed files and menu entry, the packaged self-test, a setting locked in
+# the managed settings file, and the window of the installed launcher on a private Xvfb display.
 #
 # Usage: packaging/linux/install-check.sh DEB
 #

@@ -23,8 +23,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class Doctor {
 
     /**
-     * One attempt per request, so that a dead endpoint is reported quickly: 10 s to connect and 15 s
-     * for the whole request.
+     * One attempt per request, so that a dead endpoint is reported quickly: 10 s to connect, and 15 s
+     * of silence or per attempt.
      */
     private static final ConnectionSettings CONNECTION = new ConnectionSettings(Duration.ofSeconds(10),
             Duration.ofSeconds(15), 1, Duration.ofSeconds(15));
