@@ -5,14 +5,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.sealdrop.SealDropException;
 import org.sealdrop.app.DesktopCredentials;
 import org.sealdrop.config.HomeFolder;
 import org.sealdrop.config.Settings;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.profiles.ProfileFile;
-import software.amazon.awssdk.regions.Region;
+import org.sealdrop.storage.ChecksumMode;
+import org.sealdrop.storage.ConnectionSettings;
+import org.sealdrop.storage.S3ClientFactory;
+import org.sealdrop.storage.StorageSettings;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -22,7 +22,12 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class Doctor {
 
-    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(15);
+    /**
+     * One attempt per request, so that a dead endpoint is reported quickly: 10 s to connect, and 15 s
+     * of silence or per attempt.
+     */
+    private static final ConnectionSettings CONNECTION = new ConnectionSettings(Duration.ofSeconds(10),
+            Duration.ofSeconds(15), 1, Duration.ofSeconds(15));
 
     private final HomeFolder home;
     private final Clock clock;
@@ -65,7 +70,20 @@ public final class Doctor {
             return results;
         }
 
-        try (var credentials = DesktopCredentials.chain(); S3Client client = client(settings, credentials)) {
+        StorageSettings storage;
+        try {
+            storage = storageSettings(settings);
+        } catch (SealDropException e) {
+            // StorageSettings applies the endpoint policy before any connection, so nothing was sent.
+            results.add(CheckResult.fail(EndpointCheck.NAME, e.errorCode() + ": " + e.getMessage(),
+                    "Correct the S3 setting in the settings; the endpoint must be https:// (plain http only for 127.0.0.1)."));
+            for (String name : List.of(CredentialsCheck.NAME, ClockSkewCheck.NAME, "bucket")) {
+                results.add(CheckResult.skip(name, "the S3 settings are invalid"));
+            }
+            return results;
+        }
+        try (var credentials = DesktopCredentials.chain();
+                S3Client client = S3ClientFactory.create(storage, CONNECTION, credentials)) {
             BucketProbe probe = BucketProbe.send(client, settings.endpoint(), settings.bucket());
             List<DoctorCheck> checks = new ArrayList<>(List.of(new EndpointCheck(probe),
                     new CredentialsCheck(credentials, probe), new ClockSkewCheck(probe, clock)));
@@ -84,21 +102,12 @@ public final class Doctor {
         return results;
     }
 
-    /** A client that tries each request once, so that a dead endpoint is reported quickly, and ignores ~/.aws/config. */
-    @SuppressWarnings("deprecation") // ApacheHttpClient, as in the storage package's client factory
-    private static S3Client client(Settings settings, AwsCredentialsProvider credentials) {
-        ProfileFile noProfile = ProfileFile.builder().content("").type(ProfileFile.Type.CONFIGURATION).build();
-        return S3Client.builder()
-                .endpointOverride(settings.endpoint())
-                .region(Region.of(settings.region()))
-                .forcePathStyle(settings.pathStyle())
-                .credentialsProvider(credentials)
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .overrideConfiguration(override -> override
-                        .retryStrategy(AwsRetryStrategy.doNotRetry())
-                        .apiCallTimeout(CALL_TIMEOUT)
-                        .defaultProfileFileSupplier(() -> noProfile))
-                .build();
+    /** Returns the storage settings of {@code settings}, as the window and the commands build them. */
+    private static StorageSettings storageSettings(Settings settings) {
+        return new StorageSettings(settings.endpoint(), settings.region(), settings.bucket(), settings.prefix(),
+                settings.pathStyle(), ChecksumMode.valueOf(settings.checksumMode()),
+                settings.multipartThresholdMiB() * 1024L * 1024L, settings.partSizeMiB() * 1024L * 1024L,
+                settings.uploadParallelism());
     }
 
     /** Returns whether any result is a FAIL, which makes {@code sealdrop doctor} exit with 1. */

@@ -29,6 +29,9 @@ final class DocumentTableSteps {
 
     /** Returns the table once it lists {@code count} rows. */
     TableView<DocumentSummary> tableWith(int count) throws TimeoutException {
+        // After an unlock the documents view, and with it the table, appears only when the key
+        // derivation has finished, which takes seconds on a busy computer.
+        waitFor(() -> robot.lookup("#documentTable").tryQuery().isPresent());
         TableView<DocumentSummary> table = robot.lookup("#documentTable").queryTableView();
         waitFor(() -> table.getItems().size() == count, () -> table.getItems().size() + " rows");
         return table;
