@@ -91,9 +91,9 @@ public final class Database {
     /**
      * Runs {@code work} in one transaction like {@link #inTransaction(SqlWork)}, but its commit does not
      * wait for the disk ({@code synchronous=NORMAL} on its own connection). In WAL mode such a commit
-     * survives a crash of this process, and the file stays consistent after any crash, but a power loss
-     * or an operating system crash may undo the last such commits until a later commit with a sync or a
-     * checkpoint writes them out. Only for records whose loss costs repeated work and never data, such as
+     * survives a crash of this process, and the file stays consistent after any crash. A power loss or
+     * an operating system crash may undo the last such commits, until a later commit with a sync or a
+     * checkpoint has written them out. Only for records whose loss costs repeated work and never data, such as
      * the parts of a multipart upload that a resume would send again.
      *
      * @throws SealDropException as {@link #inTransaction(SqlWork)}
