@@ -15,6 +15,7 @@ import org.sealdrop.audit.Outcome;
 import org.sealdrop.config.HomeFolder;
 import org.sealdrop.config.Settings;
 import org.sealdrop.config.SettingsFile;
+import org.sealdrop.crypto.CryptoWarmUp;
 import org.sealdrop.index.DocumentRecord;
 import org.sealdrop.transfer.TransferContext;
 import org.sealdrop.vault.KeyFile;
@@ -393,5 +394,7 @@ final class LocalVault implements VaultAccess {
             previous.close();
         }
         s3Keys.useWith(unlocked);
+        // Compiles AES-GCM and SHA-256 in the background now, so the first upload does not run them as bytecode.
+        CryptoWarmUp.startInBackground();
     }
 }

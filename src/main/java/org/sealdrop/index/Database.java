@@ -85,8 +85,26 @@ public final class Database {
      *     locked through every begin attempt, or {@code SD-INDEX-WRITE} when a statement failed
      */
     public <T> T inTransaction(SqlWork<T> work) {
+        return inTransaction(work, "FULL");
+    }
+
+    /**
+     * Runs {@code work} in one transaction like {@link #inTransaction(SqlWork)}, but its commit does not
+     * wait for the disk ({@code synchronous=NORMAL} on its own connection). In WAL mode such a commit
+     * survives a crash of this process, and the file stays consistent after any crash. A power loss or
+     * an operating system crash may undo the last such commits, until a later commit with a sync or a
+     * checkpoint has written them out. Only for records whose loss costs repeated work and never data, such as
+     * the parts of a multipart upload that a resume would send again.
+     *
+     * @throws SealDropException as {@link #inTransaction(SqlWork)}
+     */
+    public <T> T inTransactionWithoutSync(SqlWork<T> work) {
+        return inTransaction(work, "NORMAL");
+    }
+
+    private <T> T inTransaction(SqlWork<T> work, String synchronous) {
         try {
-            return new WriteTransaction(this::connectForWrite, busyRetry).run(work);
+            return new WriteTransaction(() -> connectForWrite(synchronous), busyRetry).run(work);
         } catch (IndexBusyException e) {
             throw busy(e);
         } catch (SQLException e) {
@@ -122,8 +140,13 @@ public final class Database {
 
     /** Opens a connection whose {@code setAutoCommit(false)} runs {@code BEGIN IMMEDIATE}. */
     private Connection connectForWrite() throws SQLException {
+        return connectForWrite("FULL");
+    }
+
+    private Connection connectForWrite(String synchronous) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("transaction_mode", "IMMEDIATE");
+        properties.setProperty("synchronous", synchronous);
         return connect(properties);
     }
 
@@ -131,7 +154,7 @@ public final class Database {
         properties.setProperty("journal_mode", "WAL");
         properties.setProperty("busy_timeout", Integer.toString(busyRetry.busyTimeoutMillis()));
         properties.setProperty("foreign_keys", "true");
-        properties.setProperty("synchronous", "FULL");
+        properties.putIfAbsent("synchronous", "FULL");
         Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file, properties);
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA journal_mode=WAL");

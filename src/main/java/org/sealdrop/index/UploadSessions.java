@@ -66,9 +66,14 @@ public final class UploadSessions {
         });
     }
 
-    /** Records a part that S3 accepted, replacing an earlier row of the same part number. */
+    /**
+     * Records a part that S3 accepted, replacing an earlier row of the same part number. The commit does
+     * not wait for the disk: a row that a power loss undoes only means that a resume sends that part
+     * again, because a resume skips only the parts it finds both here and in S3's part list. That saves
+     * one sync per part (128 per GiB at 8 MiB parts).
+     */
     public void recordPart(UUID documentId, UploadPartRecord part) {
-        database.inTransaction(connection -> {
+        database.inTransactionWithoutSync(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT OR REPLACE INTO upload_parts"
                     + " (document_id, part_number, size, etag, checksum_crc32, sha256) VALUES (?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, documentId.toString());

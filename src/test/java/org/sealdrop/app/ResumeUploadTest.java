@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sealdrop.SealDropException;
+import org.sealdrop.index.Database;
 import org.sealdrop.storage.ObjectStore;
 import org.sealdrop.testsupport.CliRun;
 import org.sealdrop.testsupport.InterruptedUpload;
@@ -95,6 +97,40 @@ class ResumeUploadTest {
         assertEquals(1, services.documents().list().size());
         assertEquals(1, uploadSuccessEvents(killed.id()));
         assertEquals(List.of(), services.documents().pendingUploads());
+        assertEquals(List.of(), multipartUploads());
+    }
+
+    /**
+     * Part records commit without a sync, so a power loss may undo the last of them. Such a part must
+     * simply be sent again by the resume, and the object must still be whole.
+     */
+    @Test
+    void lostPartRecordIsSentAgain() throws Exception {
+        Path source = InterruptedUpload.writeRandomFile(temp.resolve("scan.bin"), 20L * MIB, 3);
+        InterruptedUpload.Result killed = interrupted.uploadAndKill(source, 2);
+        int lost = killed.recordedParts().stream().max(Integer::compare).orElseThrow();
+        Database.open(environment.home().indexFile()).inTransaction(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM upload_parts WHERE document_id = ? AND part_number = ?")) {
+                delete.setString(1, killed.id().toString());
+                delete.setInt(2, lost);
+                assertEquals(1, delete.executeUpdate());
+            }
+            return null;
+        });
+        interrupted.proxy().limit(0);
+        interrupted.proxy().reset();
+
+        environment.services().documents().resume(killed.id(), TransferListener.NONE);
+
+        List<Integer> resent = interrupted.proxy().uploadedPartNumbers();
+        assertTrue(resent.contains(lost), "part " + lost + " was not sent again: " + resent);
+        for (int part : killed.recordedParts()) {
+            assertTrue(part == lost || !resent.contains(part), "part " + part + " was sent again: " + resent);
+        }
+        Path exported = temp.resolve("exported.bin");
+        environment.services().documents().export(killed.id(), exported, TransferListener.NONE);
+        assertArrayEquals(Files.readAllBytes(source), Files.readAllBytes(exported));
         assertEquals(List.of(), multipartUploads());
     }
 

@@ -51,6 +51,23 @@ class DatabaseTest {
     }
 
     @Test
+    void commitWithoutSyncRelaxesOnlyItsOwnConnection() throws Exception {
+        Database database = Database.open(temp.resolve("index.db"));
+        DocumentIndex index = new DocumentIndex(database);
+        DocumentRecord record = record(UUID.randomUUID());
+
+        String relaxed = database.inTransactionWithoutSync(connection -> {
+            index.insert(connection, record);
+            return synchronous(connection);
+        });
+        String full = database.inTransaction(DatabaseTest::synchronous);
+
+        assertEquals("1", relaxed, "NORMAL");
+        assertEquals("2", full, "FULL");
+        assertTrue(index.find(record.id()).isPresent());
+    }
+
+    @Test
     void failedTransactionLeavesNoRow() {
         Database database = Database.open(temp.resolve("index.db"));
         DocumentIndex index = new DocumentIndex(database);
@@ -82,6 +99,14 @@ class DatabaseTest {
         Instant now = Instant.parse("2026-12-04T10:15:30Z");
         return new DocumentRecord(id, "clinic/objects/" + id, 10, 100, DocumentStatus.UPLOADED, 1,
                 new byte[65], new byte[200], now, now);
+    }
+
+    private static String synchronous(Connection connection) throws java.sql.SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("PRAGMA synchronous")) {
+            rows.next();
+            return rows.getString(1);
+        }
     }
 
     private static String single(Statement statement, String sql) throws Exception {

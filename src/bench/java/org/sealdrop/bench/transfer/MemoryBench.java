@@ -20,8 +20,9 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 
 /**
  * Peak heap and peak resident memory of a SealDrop upload and export of 64 MiB, 256 MiB and 1 GiB,
- * each in a fresh JVM started with the launcher's heap settings (the installed launcher sets no
- * {@code -Xmx}, so the JVM's default maximum heap applies). Writes {@code memory.md}.
+ * each in a fresh JVM started with the launcher's JVM options ({@link LauncherOptions}: the
+ * {@code --java-options} of {@code packaging/jpackage.options}, such as its heap limit). Writes
+ * {@code memory.md}.
  *
  * <p>{@code bench.quick=true} measures 16 MiB and 64 MiB only.
  */
@@ -63,8 +64,8 @@ public final class MemoryBench {
             BenchData.deleteTree(work);
         }
 
-        report.append("Each size runs in a new JVM with no heap flags, as the installed launcher starts SealDrop,"
-                + " so the maximum heap is the JVM's default (a quarter of physical memory). S3Proxy and the audit"
+        report.append("Each size runs in a new JVM with the JVM options of the installed launcher "
+                + LauncherOptions.read() + " (from " + LauncherOptions.FILE + "). S3Proxy and the audit"
                 + " receiver run in the parent JVM. Peaks are reset after the vault is unlocked (System.gc, then"
                 + " the kernel's VmHWM). Peak heap is the largest heap in use sampled every millisecond, garbage"
                 + " not yet collected included. After GC is the largest heap in use right after a collection during"
@@ -83,11 +84,14 @@ public final class MemoryBench {
             AwsBasicCredentials credentials) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Files.createDirectories(folder);
-        Process process = new ProcessBuilder(List.of(java.toString(), "-Daws.disableEc2Metadata=true",
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(LauncherOptions.read());
+        command.addAll(List.of("-Daws.disableEc2Metadata=true",
                 "-D" + ManagedSettings.PATH_PROPERTY + "=" + folder.resolve("no-managed-settings.json"),
                 "-cp", System.getProperty("java.class.path"), MemoryProbe.class.getName(),
                 folder.resolve("home").toString(), source.toString(), s3.endpoint().toString(), s3.bucket(),
-                receiver.baseUrl().toString(), tokenFile.toString()))
+                receiver.baseUrl().toString(), tokenFile.toString()));
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .start();
         try (OutputStream in = process.getOutputStream()) {

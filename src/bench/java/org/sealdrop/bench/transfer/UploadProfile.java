@@ -25,8 +25,9 @@ public final class UploadProfile {
         BenchData.deleteTree(work);
         System.setProperty(ManagedSettings.PATH_PROPERTY, work.resolve("no-managed-settings.json").toString());
         try (TestEnvironment environment = TestEnvironment.startOnDisk(work.resolve("env"), work.resolve("s3"))) {
-            DocumentService documents = environment.services().documents();
+            // The file comes first, so the first upload starts right after the unlock, as a user's may.
             Path source = BenchData.randomFile(work.resolve("source.bin"), size, 3);
+            DocumentService documents = environment.services().documents();
             for (int i = 0; i < uploads; i++) {
                 long start = System.nanoTime();
                 var uploaded = documents.upload(source, null, TransferListener.NONE);
