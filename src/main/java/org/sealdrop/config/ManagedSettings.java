@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.sealdrop.SealDropException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -218,8 +219,11 @@ public final class ManagedSettings {
                     + " by every user, so it must not contain secrets; remove the key", null);
         }
         if (!SettingRules.isKey(key)) {
-            throw invalid(file, "the key " + key + " is not a setting (the settings are "
-                    + String.join(", ", SettingRules.keys()) + "); remove or correct it", null);
+            // Lists only the keys this file accepts: keys that name a token are refused above.
+            String accepted = SettingRules.keys().stream().filter(name -> !SecretPatterns.isSecretKey(name))
+                    .collect(Collectors.joining(", "));
+            throw invalid(file, "the key " + key + " is not a setting (the settings are " + accepted
+                    + "); remove or correct it", null);
         }
         if (value.isTextual() && SecretPatterns.looksLikeSecret(value.textValue())) {
             throw invalid(file, "the value of " + key + " contains what looks like an access key or a password;"

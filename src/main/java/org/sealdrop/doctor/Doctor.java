@@ -13,6 +13,9 @@ import org.sealdrop.storage.ChecksumMode;
 import org.sealdrop.storage.ConnectionSettings;
 import org.sealdrop.storage.S3ClientFactory;
 import org.sealdrop.storage.StorageSettings;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -83,7 +86,7 @@ public final class Doctor {
             return results;
         }
         try (var credentials = DesktopCredentials.chain();
-                S3Client client = S3ClientFactory.create(storage, CONNECTION, credentials)) {
+                S3Client client = S3ClientFactory.create(storage, CONNECTION, probeCredentials(credentials))) {
             BucketProbe probe = BucketProbe.send(client, settings.endpoint(), settings.bucket());
             List<DoctorCheck> checks = new ArrayList<>(List.of(new EndpointCheck(probe),
                     new CredentialsCheck(credentials, probe), new ClockSkewCheck(probe, clock)));
@@ -113,5 +116,19 @@ public final class Doctor {
     /** Returns whether any result is a FAIL, which makes {@code sealdrop doctor} exit with 1. */
     public static boolean anyFailed(List<CheckResult> results) {
         return results.stream().anyMatch(result -> result.status() == CheckStatus.FAIL);
+    }
+
+    /**
+     * Returns the chain when it finds keys, and otherwise anonymous requests, so that a computer
+     * without keys still learns whether the endpoint answers: the credentials line then names the
+     * missing keys instead of the endpoint line blaming the network.
+     */
+    private static AwsCredentialsProvider probeCredentials(AwsCredentialsProvider chain) {
+        try {
+            chain.resolveCredentials();
+            return chain;
+        } catch (SdkClientException e) {
+            return AnonymousCredentialsProvider.create();
+        }
     }
 }

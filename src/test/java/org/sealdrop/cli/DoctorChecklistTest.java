@@ -3,6 +3,7 @@ package org.sealdrop.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -81,6 +82,28 @@ class DoctorChecklistTest {
         assertTrue(line(run, "credentials").startsWith("FAIL"), run.toString());
         assertTrue(run.out().contains("fix: Check the secret key"), run.toString());
         assertFalse(run.out().contains("wrong-secret"), run.toString());
+    }
+
+    @Test
+    void missingKeysFailCredentialsNotEndpoint() throws IOException {
+        assumeTrue(System.getenv("AWS_ACCESS_KEY_ID") == null, "the environment names an access key");
+        System.clearProperty("aws.accessKeyId");
+        System.clearProperty("aws.secretAccessKey");
+        // An empty profile file, so that no profile of this computer is read.
+        Path noProfiles = Files.writeString(temp.resolve("no-credentials"), "");
+        System.setProperty("aws.sharedCredentialsFile", noProfiles.toString());
+        System.setProperty("aws.configFile", noProfiles.toString());
+        try {
+            CliRun run = doctor();
+
+            assertEquals(1, run.exitCode(), run.toString());
+            assertTrue(line(run, "endpoint").startsWith("ok"), run.toString());
+            assertTrue(line(run, "credentials").startsWith("FAIL"), run.toString());
+            assertTrue(run.out().contains("No S3 credentials were found"), run.toString());
+        } finally {
+            System.clearProperty("aws.sharedCredentialsFile");
+            System.clearProperty("aws.configFile");
+        }
     }
 
     @Test

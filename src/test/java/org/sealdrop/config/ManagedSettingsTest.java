@@ -133,6 +133,16 @@ class ManagedSettingsTest {
         assertTrue(e.getMessage().contains(file.toString()), "names the file: " + e.getMessage());
     }
 
+    @Test
+    void unknownKeyListsOnlyAcceptedKeys() throws IOException {
+        Path file = write("{\"AutoLock\": 1}");
+
+        SealDropException e = assertThrows(SealDropException.class, () -> ManagedSettings.read(file));
+
+        assertTrue(e.getMessage().contains("autoLockMinutes"), e.getMessage());
+        assertFalse(e.getMessage().contains("auditTokenFile"), "a refused key is not offered: " + e.getMessage());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             {"awsSecretAccessKey": "wJalrXUtnFEMI/K7MDENG"}  | awsSecretAccessKey

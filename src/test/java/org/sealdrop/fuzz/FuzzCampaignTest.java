@@ -95,6 +95,9 @@ class FuzzCampaignTest {
         assertTrue(Long.parseLong(done.group(1)) > 0, target.name() + " ran no input; see " + output + ".");
         assertEquals(Set.of(), list(folder).stream().filter(path -> path.getFileName().toString().startsWith("crash-"))
                 .collect(Collectors.toSet()), "Jazzer wrote no crash file outside " + findings);
+        // One line per target on the console, so a run shows what it covered without opening output.txt.
+        System.out.printf("fuzzed %s: %s inputs in %d s, %d corpus files, no findings (%s)%n", target.name(),
+                done.group(1), seconds, list(corpus).size(), output);
     }
 
     private static List<String> command(FuzzTarget target, int seconds, Path corpus, Path findings) {
