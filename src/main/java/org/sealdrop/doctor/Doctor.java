@@ -79,7 +79,7 @@ public final class Doctor {
         } catch (SealDropException e) {
             // StorageSettings applies the endpoint policy before any connection, so nothing was sent.
             results.add(CheckResult.fail(EndpointCheck.NAME, e.errorCode() + ": " + e.getMessage(),
-                    "Correct the S3 setting in the settings; the endpoint must be https:// (plain http only for 127.0.0.1)."));
+                    "Correct the S3 setting in the settings; the endpoint must be https:// (plain http only for this computer: localhost, 127.0.0.0/8 or ::1)."));
             for (String name : List.of(CredentialsCheck.NAME, ClockSkewCheck.NAME, "bucket")) {
                 results.add(CheckResult.skip(name, "the S3 settings are invalid"));
             }

@@ -26,7 +26,7 @@ public final class EndpointCheck implements DoctorCheck {
             return Optional.empty();
         } catch (SealDropException e) {
             return Optional.of(CheckResult.fail(NAME, e.errorCode() + ": " + e.getMessage(),
-                    "Set an https:// endpoint in the settings (plain http is allowed only for 127.0.0.1)."));
+                    "Set an https:// endpoint in the settings (plain http is allowed only for this computer: localhost, 127.0.0.0/8 or ::1)."));
         }
     }
 
