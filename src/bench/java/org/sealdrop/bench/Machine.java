@@ -32,7 +32,7 @@ public final class Machine {
                 os.getSystemLoadAverage());
     }
 
-    /** The heading every suite's report starts with. */
+    /** Returns the heading every suite's report starts with. */
     public static String reportHeader(String title, String command) {
         return "## " + title + "\n\n"
                 + "Command: `" + command + "`\n\n"

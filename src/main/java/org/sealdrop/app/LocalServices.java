@@ -22,7 +22,6 @@ import org.sealdrop.config.SettingsChanges;
 import org.sealdrop.config.SettingsFile;
 import org.sealdrop.index.Database;
 import org.sealdrop.index.DocumentIndex;
-import org.sealdrop.storage.ChecksumMode;
 import org.sealdrop.storage.ObjectStore;
 import org.sealdrop.storage.StorageSettings;
 import org.sealdrop.transfer.OrphanUploads;
@@ -175,10 +174,7 @@ public final class LocalServices implements AutoCloseable {
      */
     synchronized void connect(Settings newSettings) {
         EndpointPolicy.requireSecure(newSettings.auditUrl(), "audit URL");
-        StorageSettings storage = new StorageSettings(newSettings.endpoint(), newSettings.region(), newSettings.bucket(),
-                newSettings.prefix(), newSettings.pathStyle(), ChecksumMode.valueOf(newSettings.checksumMode()),
-                newSettings.multipartThresholdMiB() * 1024L * 1024L, newSettings.partSizeMiB() * 1024L * 1024L,
-                newSettings.uploadParallelism());
+        StorageSettings storage = StorageSettings.from(newSettings);
         closeConnections();
         this.storageCredentials = new StorageCredentials(this::explicitCredentials);
         this.store = new ObjectStore(storage, storageCredentials, options.connection());

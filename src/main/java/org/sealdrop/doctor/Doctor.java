@@ -9,7 +9,6 @@ import org.sealdrop.SealDropException;
 import org.sealdrop.app.DesktopCredentials;
 import org.sealdrop.config.HomeFolder;
 import org.sealdrop.config.Settings;
-import org.sealdrop.storage.ChecksumMode;
 import org.sealdrop.storage.ConnectionSettings;
 import org.sealdrop.storage.S3ClientFactory;
 import org.sealdrop.storage.StorageSettings;
@@ -67,23 +66,17 @@ public final class Doctor {
         Optional<CheckResult> insecure = EndpointCheck.rejectInsecure(settings.endpoint());
         if (insecure.isPresent()) {
             results.add(insecure.get());
-            for (String name : List.of(CredentialsCheck.NAME, ClockSkewCheck.NAME, "bucket")) {
-                results.add(CheckResult.skip(name, "the S3 endpoint breaks the transport rule"));
-            }
-            return results;
+            return skipStoreChecks(results, "the S3 endpoint breaks the transport rule");
         }
 
         StorageSettings storage;
         try {
-            storage = storageSettings(settings);
+            storage = StorageSettings.from(settings);
         } catch (SealDropException e) {
-            // StorageSettings applies the endpoint policy before any connection, so nothing was sent.
+            // StorageSettings checks its values before any connection, so nothing was sent.
             results.add(CheckResult.fail(EndpointCheck.NAME, e.errorCode() + ": " + e.getMessage(),
                     "Correct the S3 setting in the settings; the endpoint must be https:// (plain http only for this computer: localhost, 127.0.0.0/8 or ::1)."));
-            for (String name : List.of(CredentialsCheck.NAME, ClockSkewCheck.NAME, "bucket")) {
-                results.add(CheckResult.skip(name, "the S3 settings are invalid"));
-            }
-            return results;
+            return skipStoreChecks(results, "the S3 settings are invalid");
         }
         try (var credentials = DesktopCredentials.chain();
                 S3Client client = S3ClientFactory.create(storage, CONNECTION, probeCredentials(credentials))) {
@@ -105,12 +98,12 @@ public final class Doctor {
         return results;
     }
 
-    /** Returns the storage settings of {@code settings}, as the window and the commands build them. */
-    private static StorageSettings storageSettings(Settings settings) {
-        return new StorageSettings(settings.endpoint(), settings.region(), settings.bucket(), settings.prefix(),
-                settings.pathStyle(), ChecksumMode.valueOf(settings.checksumMode()),
-                settings.multipartThresholdMiB() * 1024L * 1024L, settings.partSizeMiB() * 1024L * 1024L,
-                settings.uploadParallelism());
+    /** Adds a skip line with {@code reason} for each check that needs the store, and returns {@code results}. */
+    private static List<CheckResult> skipStoreChecks(List<CheckResult> results, String reason) {
+        for (String name : List.of(CredentialsCheck.NAME, ClockSkewCheck.NAME, "bucket")) {
+            results.add(CheckResult.skip(name, reason));
+        }
+        return results;
     }
 
     /** Returns whether any result is a FAIL, which makes {@code sealdrop doctor} exit with 1. */
@@ -120,7 +113,7 @@ public final class Doctor {
 
     /**
      * Returns the chain when it finds keys, and otherwise anonymous requests, so that a computer
-     * without keys still learns whether the endpoint answers: the credentials line then names the
+     * without keys still learns whether the endpoint responds: the credentials line then names the
      * missing keys instead of the endpoint line blaming the network.
      */
     private static AwsCredentialsProvider probeCredentials(AwsCredentialsProvider chain) {

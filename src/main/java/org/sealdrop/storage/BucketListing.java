@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * Lists every object under a prefix page by page with ListObjectsV2, and ends a listing that an
  * endpoint never lets finish. The SDK's paginator requests the next page for as long as the response
- * says it is truncated, so an endpoint that keeps returning a continuation token it returned before
+ * marks itself truncated, so an endpoint that keeps returning a continuation token it returned before
  * would hold the caller in an endless loop.
  */
 final class BucketListing {

@@ -3,6 +3,7 @@ package org.sealdrop.storage;
 import java.net.URI;
 import java.util.Objects;
 import org.sealdrop.config.EndpointPolicy;
+import org.sealdrop.config.Settings;
 
 /**
  * Location of a vault's objects in S3, and the upload settings for them.
@@ -66,6 +67,19 @@ public record StorageSettings(URI endpoint, String region, String bucket, String
     public StorageSettings(URI endpoint, String region, String bucket, String prefix, boolean pathStyle,
             ChecksumMode checksumMode, long multipartThreshold, long partSize) {
         this(endpoint, region, bucket, prefix, pathStyle, checksumMode, multipartThreshold, partSize, DEFAULT_PARALLELISM);
+    }
+
+    /**
+     * Returns the storage part of {@code settings}, with sizes converted from MiB to bytes; the window,
+     * the commands and {@code sealdrop doctor} all build their S3 settings here.
+     *
+     * @throws org.sealdrop.SealDropException as the canonical constructor does
+     */
+    public static StorageSettings from(Settings settings) {
+        return new StorageSettings(settings.endpoint(), settings.region(), settings.bucket(), settings.prefix(),
+                settings.pathStyle(), ChecksumMode.valueOf(settings.checksumMode()),
+                settings.multipartThresholdMiB() * 1024L * 1024L, settings.partSizeMiB() * 1024L * 1024L,
+                settings.uploadParallelism());
     }
 
     /**
